@@ -1,0 +1,40 @@
+"""The FastAPI application: routers under /api/v1, one error translation, OpenAPI at /docs."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+
+from fastapi import APIRouter, FastAPI
+
+from .errors import install_handlers
+from .routes import auth, documents, dossiers, health, jobs, owners
+from .runtime import get_runtime
+
+API_PREFIX = "/api/v1"
+
+
+@asynccontextmanager
+async def lifespan(_: FastAPI) -> AsyncIterator[None]:
+    rt = get_runtime()
+    rt.settings.require_secrets()
+    rt.storage.ensure_bucket()
+    yield
+    rt.engine.dispose()
+
+
+def create_app() -> FastAPI:
+    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s %(message)s")
+    app = FastAPI(
+        title="sohoa",
+        summary="Số hóa hồ sơ, kho dữ liệu và xác thực chữ ký — digitization and e-archive",
+        version="0.1.0",
+        lifespan=lifespan,
+    )
+    install_handlers(app)
+    v1 = APIRouter(prefix=API_PREFIX)
+    for module in (auth, dossiers, documents, jobs, owners, health):
+        v1.include_router(module.router)
+    app.include_router(v1)
+    return app

@@ -1,0 +1,241 @@
+"""The ``sohoa`` command line. Errors of the packages become exit codes and bilingual messages."""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+import tempfile
+from pathlib import Path
+from typing import Annotated, NoReturn
+
+import typer
+from rich.console import Console
+
+from .settings import get_settings
+
+app = typer.Typer(add_completion=False, no_args_is_help=True, help="sohoa — số hóa hồ sơ")
+services_app = typer.Typer(no_args_is_help=True, help="Local services: PostgreSQL, Redis, MinIO")
+users_app = typer.Typer(no_args_is_help=True, help="User accounts")
+app.add_typer(services_app, name="services")
+app.add_typer(users_app, name="users")
+console = Console(stderr=True)
+
+EXIT_USER_ERROR = 2
+EXIT_SERVICE_DOWN = 3
+
+
+def fail(exc: Exception) -> NoReturn:
+    code = getattr(exc, "code", "error")
+    vi = getattr(exc, "message_vi", "")
+    en = getattr(exc, "message_en", str(exc))
+    console.print(f"[red]✗ {code}[/red]: {vi}\n  {en}")
+    if exc.args:
+        console.print(f"  [dim]{exc}[/dim]")
+    status = getattr(exc, "status", 400)
+    raise typer.Exit(EXIT_SERVICE_DOWN if status >= 500 else EXIT_USER_ERROR)
+
+
+# --- services ---------------------------------------------------------------------------
+
+
+def _print_states(states: list) -> bool:  # type: ignore[type-arg]
+    ok = True
+    for st in states:
+        mark = "[green]●[/green]" if st.healthy else "[red]●[/red]"
+        ok &= st.healthy
+        pid = f"pid {st.pid}" if st.pid else "-"
+        console.print(f"{mark} {st.name:<10} {pid:<12} {st.detail}")
+    return ok
+
+
+@services_app.command("up")
+def services_up() -> None:
+    """Install what is missing and start every service on loopback (idempotent)."""
+    from . import services
+
+    states = services.up(get_settings(), log=console.print)
+    get_settings.cache_clear()
+    from .bootstrap import migrate_and_prepare
+
+    migrate_and_prepare(get_settings())
+    if not _print_states(states):
+        raise typer.Exit(EXIT_SERVICE_DOWN)
+
+
+@services_app.command("down")
+def services_down() -> None:
+    """Stop the services `up` started (and nothing else)."""
+    from . import services
+
+    _print_states(services.down(get_settings(), log=console.print))
+
+
+@services_app.command("status")
+def services_status() -> None:
+    """Each service's health."""
+    from . import services
+
+    if not _print_states(services.status(get_settings())):
+        raise typer.Exit(EXIT_SERVICE_DOWN)
+
+
+@services_app.command("install")
+def services_install() -> None:
+    """Install the Debian packages and the MinIO binary, start nothing."""
+    from . import services
+
+    services.install(get_settings(), log=console.print)
+
+
+# --- serving ----------------------------------------------------------------------------
+
+
+@app.command()
+def migrate() -> None:
+    """Bring the database schema up to date and make sure the bucket exists."""
+    from .bootstrap import migrate_and_prepare
+
+    migrate_and_prepare(get_settings())
+    console.print("[green]✓[/green] schema up to date")
+
+
+@app.command()
+def serve(
+    detach: Annotated[bool, typer.Option(help="Run in the background (pid files)")] = False,
+    stop: Annotated[bool, typer.Option(help="Stop a detached API and worker")] = False,
+    workers: Annotated[int, typer.Option(help="Celery worker processes")] = 0,
+) -> None:
+    """Run the API and the OCR worker."""
+    from . import serving
+
+    settings = get_settings()
+    if stop:
+        serving.stop(settings, log=console.print)
+        return
+    settings.require_secrets()
+    from .bootstrap import migrate_and_prepare
+
+    migrate_and_prepare(settings)
+    if detach:
+        serving.start_detached(settings, workers or settings.worker_concurrency, log=console.print)
+    else:
+        serving.run_foreground(settings, workers or settings.worker_concurrency)
+
+
+# --- users ------------------------------------------------------------------------------
+
+
+@users_app.command("create")
+def users_create(
+    name: Annotated[str, typer.Argument(help="username")],
+    role: Annotated[str, typer.Option(help="clerk | citizen | verifier | admin")],
+    owner_id: Annotated[str | None, typer.Option(help="citizen: their 12-digit ID")] = None,
+    centre: Annotated[
+        str | None, typer.Option(help="clerk: agency code, e.g. 000.00.01.H29")
+    ] = None,
+    full_name: Annotated[str, typer.Option(help="display name")] = "",
+) -> None:
+    """Create (or update) an account; the password comes from a prompt or SOHOA_PASSWORD."""
+    from .accounts import AccountError, upsert_user
+
+    password = os.environ.get("SOHOA_PASSWORD") or typer.prompt(
+        "Password", hide_input=True, confirmation_prompt=True
+    )
+    try:
+        user = upsert_user(get_settings(), name, password, role, owner_id, centre, full_name)
+    except AccountError as exc:
+        fail(exc)
+    console.print(f"[green]✓[/green] {user.username} ({user.role})")
+
+
+# --- local OCR --------------------------------------------------------------------------
+
+
+@app.command()
+def ocr(
+    input: Annotated[Path, typer.Argument(exists=True, dir_okay=False, help="PDF/JPEG/PNG/TIFF")],
+    out: Annotated[Path, typer.Option("--out", help="searchable PDF to write")],
+    text: Annotated[Path | None, typer.Option("--text", help="also write the text here")] = None,
+) -> None:
+    """OCR a scan locally into a searchable PDF (no services needed)."""
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TimeElapsedColumn
+
+    from ingest import IngestError, check_upload, iter_pages
+    from ocr.errors import OcrError
+    from ocr.pipeline import ocr_to_pdf
+
+    from .processing import ocr_options
+    from .runtime import get_runtime
+
+    rt = get_runtime()
+    try:
+        info = check_upload(input, rt.limits)
+        with (
+            tempfile.TemporaryDirectory(prefix="sohoa-ocr-") as tmp,
+            Progress(
+                "[progress.description]{task.description}",
+                BarColumn(),
+                MofNCompleteColumn(),
+                TimeElapsedColumn(),
+                console=console,
+            ) as bar,
+        ):
+            task = bar.add_task(f"OCR {input.name}", total=info.page_count)
+            pages = (
+                (p.index, p.image, p.dpi)
+                for p in iter_pages(input, info.media_type, rt.settings.ocr_dpi)
+            )
+            results = ocr_to_pdf(
+                pages,
+                out,
+                Path(tmp),
+                ocr_options(rt),
+                on_page=lambda _r: bar.advance(task),
+                title=input.name,
+            )
+    except (IngestError, OcrError) as exc:
+        fail(exc)
+    if text:
+        text.write_text("\f".join(r.text for r in results), encoding="utf-8")
+    console.print(f"[green]✓[/green] {out} ({len(results)} pages)")
+
+
+# --- through the API --------------------------------------------------------------------
+
+
+@app.command()
+def intake(
+    files: Annotated[list[Path], typer.Argument(exists=True, dir_okay=False)],
+    owner_id: Annotated[str, typer.Option(help="owner's 12-digit ID or tax code")],
+    owner_name: Annotated[str, typer.Option(help="owner's name")] = "",
+    procedure: Annotated[str, typer.Option(help="TTHC procedure code")] = "1.000000",
+    api: Annotated[str, typer.Option(help="API base URL")] = "",
+    username: Annotated[str, typer.Option(envvar="SOHOA_USERNAME")] = "",
+    json_out: Annotated[bool, typer.Option("--json", help="print results as JSON")] = False,
+) -> None:
+    """Open a dossier and upload scans through the API, following each OCR job."""
+    from .client import ApiClient, ClientError, run_intake
+
+    settings = get_settings()
+    password = os.environ.get("SOHOA_PASSWORD") or typer.prompt("Password", hide_input=True)
+    try:
+        client = ApiClient(api or settings.public_url)
+        client.login(username or typer.prompt("Username"), password)
+        report = run_intake(client, owner_id, owner_name or owner_id, procedure, files, console)
+    except ClientError as exc:
+        fail(exc)
+    if json_out:
+        sys.stdout.write(json.dumps(report, ensure_ascii=False, indent=2) + "\n")
+
+
+@app.command()
+def demo() -> None:
+    """The main job: services up, demo users, a sample dossier processed end to end."""
+    from .demo import run_demo
+
+    run_demo(console)
+
+
+def main() -> None:
+    app()

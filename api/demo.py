@@ -1,0 +1,129 @@
+"""``sohoa demo``: the main job, end to end on the real stack.
+
+Services up → schema → demo accounts → API and worker in the background → a sample dossier
+of generated Vietnamese scans uploaded through the API, OCR'd by the worker → the searchable
+PDFs downloaded next to the originals, and every place to look printed.
+"""
+
+from __future__ import annotations
+
+import json
+import secrets
+from pathlib import Path
+from typing import Any
+
+import httpx
+from PIL import Image
+from rich.console import Console
+from rich.table import Table
+
+from . import services, serving  # noqa: F401
+from .accounts import upsert_user
+from .bootstrap import migrate_and_prepare
+from .client import ApiClient, run_intake
+from .settings import Settings, get_settings
+
+CENTRE = "000.00.01.H29"
+OWNER_ID = "001190012345"  # Hà Nội (001), male born 19xx (1), 1990
+OWNER_NAME = "Nguyễn Văn An"
+ACCOUNTS = (
+    ("canbo", "clerk", None, CENTRE, "Trần Thị Bình (cán bộ tiếp nhận)"),
+    ("congdan", "citizen", OWNER_ID, None, OWNER_NAME),
+    ("thamdinh", "verifier", None, None, "Cơ quan thẩm định"),
+    ("quantri", "admin", None, None, "Quản trị hệ thống"),
+)
+
+
+def _logins(settings: Settings) -> dict[str, str]:
+    """Demo passwords, generated once and kept (mode 600) in the state dir."""
+    path = settings.state_dir / "demo-logins.json"
+    if path.exists():
+        return dict(json.loads(path.read_text()))
+    logins = {name: secrets.token_urlsafe(9) for name, *_ in ACCOUNTS}
+    path.write_text(json.dumps(logins, indent=2))
+    path.chmod(0o600)
+    return logins
+
+
+def make_sample_scans(out: Path) -> list[Path]:
+    """A small dossier: a 3-page PDF and two photos/scans, generated, with Vietnamese text."""
+    from ocr.synthetic import render_specimen
+
+    out.mkdir(parents=True, exist_ok=True)
+    pdf_pages = [
+        render_specimen(seed=101, level="clean", doc_type="to_khai").image,
+        render_specimen(seed=102, level="mild", doc_type="giay_khai_sinh").image,
+        render_specimen(seed=103, level="mild", doc_type="xac_nhan_cu_tru").image,
+    ]
+    pdf = out / "ho-so-3-trang.pdf"
+    pdf_pages[0].save(pdf, save_all=True, append_images=pdf_pages[1:], resolution=300.0)
+    photo = out / "can-cuoc.jpg"
+    render_specimen(seed=104, level="moderate", doc_type="can_cuoc").image.save(
+        photo, quality=88, dpi=(300, 300)
+    )
+    scan = out / "dang-ky-doanh-nghiep.png"
+    img: Image.Image = render_specimen(
+        seed=105, level="clean", doc_type="giay_chung_nhan_dang_ky_doanh_nghiep"
+    ).image
+    img.save(scan, dpi=(300, 300))
+    return [pdf, photo, scan]
+
+
+def _download(client: ApiClient, base: str, doc_id: str, dest: Path) -> None:
+    url = f"{base}/api/v1/documents/{doc_id}/file?variant=searchable"
+    with httpx.stream("GET", url, headers=client._headers(), timeout=60) as r:  # noqa: SLF001
+        r.raise_for_status()
+        with dest.open("wb") as fh:
+            for chunk in r.iter_bytes():
+                fh.write(chunk)
+
+
+def run_demo(console: Console) -> dict[str, Any]:
+    settings = get_settings()
+    console.rule("1. Dịch vụ / services")
+    services.up(settings, log=console.print)
+    get_settings.cache_clear()
+    settings = get_settings()
+    migrate_and_prepare(settings)
+
+    console.rule("2. Tài khoản / accounts")
+    logins = _logins(settings)
+    for name, role, owner_id, centre, full_name in ACCOUNTS:
+        upsert_user(settings, name, logins[name], role, owner_id, centre, full_name)
+
+    console.rule("3. API + worker")
+    serving.start_detached(settings, settings.worker_concurrency, log=console.print)
+
+    console.rule("4. Hồ sơ mẫu / sample dossier")
+    demo_dir = settings.state_dir / "demo"
+    files = make_sample_scans(demo_dir / "scans")
+    client = ApiClient(settings.public_url)
+    client.login("canbo", logins["canbo"])
+    report = run_intake(client, OWNER_ID, OWNER_NAME, "1.001612", files, console)
+
+    out_dir = demo_dir / "searchable"
+    out_dir.mkdir(parents=True, exist_ok=True)
+    for item in report["documents"]:
+        if item["job"]["state"] == "done":
+            dest = out_dir / (Path(item["file"]).stem + ".ocr.pdf")
+            _download(client, settings.public_url, item["document"]["id"], dest)
+            item["searchable_pdf"] = str(dest)
+
+    console.rule("5. Xem ở đâu / where to look")
+    table = Table(show_header=False)
+    table.add_row("API docs (OpenAPI)", f"{settings.public_url}/docs")
+    table.add_row("Health", f"{settings.public_url}/api/v1/health")
+    table.add_row("Dossier", f"{report['dossier']['code']}  (id {report['dossier']['id']})")
+    table.add_row("Citizen's papers", f"{settings.public_url}/api/v1/me/documents (login congdan)")
+    table.add_row("MinIO console", f"http://{settings.host}:{settings.minio_console_port}")
+    table.add_row("Sample scans", str(demo_dir / "scans"))
+    table.add_row("Searchable PDFs", str(out_dir))
+    for name, role, *_ in ACCOUNTS:
+        table.add_row(f"login {role}", f"{name} / {logins[name]}")
+    table.add_row("Logins file", str(settings.state_dir / "demo-logins.json"))
+    table.add_row("Stop everything", "sohoa serve --stop && sohoa services down")
+    console.print(table)
+    for item in report["documents"]:
+        if "searchable_pdf" in item:
+            console.print(f"  • {item['searchable_pdf']}")
+    return report

@@ -1,0 +1,149 @@
+"""The edge's own errors, and the one translation of every package's typed errors into
+``{code, message_vi, message_en, detail}`` responses."""
+
+from __future__ import annotations
+
+import logging
+from typing import Any, Protocol
+
+from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse
+from starlette.exceptions import HTTPException as StarletteHTTPException
+
+from archive.errors import ArchiveError
+from ingest.errors import IngestError
+from ocr.errors import OcrError
+
+log = logging.getLogger(__name__)
+
+
+class UserFacing(Protocol):
+    code: str
+    status: int
+    message_vi: str
+    message_en: str
+
+
+class ApiError(Exception):
+    code = "api_error"
+    status = 400
+    message_vi = "Yêu cầu không hợp lệ."
+    message_en = "Invalid request."
+
+
+class NotAuthenticated(ApiError):
+    code = "not_authenticated"
+    status = 401
+    message_vi = "Chưa đăng nhập hoặc phiên đã hết hạn. Hãy đăng nhập lại."
+    message_en = "Not logged in, or the session expired. Log in again."
+
+
+class BadCredentials(ApiError):
+    code = "bad_credentials"
+    status = 401
+    message_vi = "Sai tên đăng nhập hoặc mật khẩu."
+    message_en = "Wrong username or password."
+
+
+class Forbidden(ApiError):
+    code = "forbidden"
+    status = 403
+    message_vi = "Vai trò của bạn không được phép thực hiện thao tác này."
+    message_en = "Your role may not do this."
+
+
+class MissingFile(ApiError):
+    code = "missing_file"
+    status = 422
+    message_vi = "Thiếu tệp: gửi tệp trong trường 'file' (multipart/form-data)."
+    message_en = "No file: send it in the 'file' field (multipart/form-data)."
+
+
+class BadRange(ApiError):
+    code = "bad_range"
+    status = 416
+    message_vi = "Khoảng byte yêu cầu (Range) không hợp lệ với tệp này."
+    message_en = "The requested byte range is not valid for this file."
+
+
+class NotReady(ApiError):
+    code = "not_ready"
+    status = 409
+    message_vi = "Tệp PDF tìm kiếm được chưa sẵn sàng; hãy chờ công việc OCR hoàn tất."
+    message_en = "The searchable PDF is not ready yet; wait for the OCR job to finish."
+
+
+class QueueUnavailable(ApiError):
+    code = "queue_unavailable"
+    status = 503
+    message_vi = "Hàng đợi xử lý tạm thời không truy cập được; tệp đã được lưu. Thử lại sau."
+    message_en = "The work queue is unreachable right now; the file is stored. Try again later."
+
+
+USER_ERRORS: tuple[type[Exception], ...] = (ApiError, IngestError, OcrError, ArchiveError)
+
+
+def error_body(exc: UserFacing, detail: Any = None) -> dict[str, Any]:
+    return {
+        "code": exc.code,
+        "message_vi": exc.message_vi,
+        "message_en": exc.message_en,
+        "detail": detail,
+    }
+
+
+def _detail(exc: BaseException) -> str | None:
+    return str(exc) if exc.args else None
+
+
+def install_handlers(app: FastAPI, extra: tuple[type[Exception], ...] = ()) -> None:
+    async def user_error(_: Request, exc: Exception) -> JSONResponse:
+        e: UserFacing = exc  # type: ignore[assignment]
+        if e.status >= 500:
+            log.error("%s: %s", e.code, exc)
+        headers = {"WWW-Authenticate": "Bearer"} if e.status == 401 else None
+        return JSONResponse(error_body(e, _detail(exc)), status_code=e.status, headers=headers)
+
+    for cls in USER_ERRORS + extra:
+        app.add_exception_handler(cls, user_error)
+
+    @app.exception_handler(RequestValidationError)
+    async def invalid(_: Request, exc: RequestValidationError) -> JSONResponse:
+        body = {
+            "code": "invalid_request",
+            "message_vi": "Dữ liệu gửi lên không hợp lệ; xem 'detail' để biết trường nào sai.",
+            "message_en": "The request is not valid; 'detail' names the fields at fault.",
+            "detail": [
+                {"field": ".".join(str(p) for p in err["loc"]), "problem": err["msg"]}
+                for err in exc.errors()
+            ],
+        }
+        return JSONResponse(body, status_code=422)
+
+    @app.exception_handler(StarletteHTTPException)
+    async def http_error(_: Request, exc: StarletteHTTPException) -> JSONResponse:
+        known = {
+            404: ("not_found", "Không tìm thấy.", "Not found."),
+            405: ("method_not_allowed", "Phương thức không được hỗ trợ.", "Method not allowed."),
+        }
+        code, vi, en = known.get(
+            exc.status_code, ("http_error", "Yêu cầu không hợp lệ.", "Invalid request.")
+        )
+        return JSONResponse(
+            {"code": code, "message_vi": vi, "message_en": en, "detail": exc.detail},
+            status_code=exc.status_code,
+        )
+
+    @app.exception_handler(Exception)
+    async def unexpected(_: Request, exc: Exception) -> JSONResponse:
+        log.exception("unexpected error")
+        return JSONResponse(
+            {
+                "code": "internal_error",
+                "message_vi": "Lỗi hệ thống ngoài dự kiến; đã ghi nhật ký. Hãy thử lại.",
+                "message_en": "Unexpected server error; it was logged. Try again.",
+                "detail": None,
+            },
+            status_code=500,
+        )

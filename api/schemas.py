@@ -1,0 +1,91 @@
+"""Request and response bodies of the HTTP API."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import datetime
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+
+class Token(BaseModel):
+    access_token: str
+    token_type: Literal["bearer"] = "bearer"
+
+
+class DossierIn(BaseModel):
+    owner_id: str = Field(description="12-digit personal ID, or 10-digit (10-3) tax code")
+    owner_name: str = Field(min_length=1, max_length=255)
+    procedure_code: str = Field(min_length=1, max_length=64, description="TTHC procedure code")
+
+
+class DossierOut(BaseModel):
+    model_config = ConfigDict(from_attributes=True)
+    id: uuid.UUID
+    code: str
+    status: str
+    owner_id: str
+    procedure_code: str
+    centre_code: str
+    received_at: datetime
+    reviewing_at: datetime | None = None
+    approved_at: datetime | None = None
+    signed_at: datetime | None = None
+    returned_at: datetime | None = None
+
+
+class UploadAccepted(BaseModel):
+    document_id: uuid.UUID
+    job_id: uuid.UUID
+    status_url: str
+    media_type: str
+    page_count: int
+    sha256: str
+    quality: dict[str, Any] | None = None
+
+
+class JobOut(BaseModel):
+    id: uuid.UUID
+    kind: str
+    document_id: uuid.UUID | None
+    state: Literal["queued", "running", "done", "failed"]
+    progress: dict[str, int]
+    error: dict[str, str] | None
+
+
+class PageOut(BaseModel):
+    index: int
+    text: str
+    mean_confidence: float | None
+    details: dict[str, Any] | None = None
+
+
+class DocumentOut(BaseModel):
+    id: uuid.UUID
+    dossier_id: uuid.UUID
+    dossier_code: str
+    owner_id: str
+    kind: str
+    filename: str
+    media_type: str
+    size_bytes: int
+    page_count: int
+    status: str
+    original_sha256: str
+    searchable_sha256: str | None
+    doc_type: str | None
+    quality: dict[str, Any] | None
+    error: dict[str, str] | None
+    created_at: datetime
+    pages: list[PageOut] | None = None
+
+
+class DocumentList(BaseModel):
+    total: int
+    items: list[DocumentOut]
+
+
+class HealthOut(BaseModel):
+    status: Literal["ok", "degraded"]
+    services: dict[str, str]

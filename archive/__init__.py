@@ -1,0 +1,1 @@
+"""The archive: object store, metadata database, access rules, audit trail, reuse queries."""

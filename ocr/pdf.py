@@ -1,0 +1,139 @@
+"""Assembling the searchable PDF.
+
+Each page shows the page image as scanned (only turned upright): the legal copy looks like
+the paper. Tesseract's text-only PDF, made from the *prepared* image (deskewed, cropped,
+rescaled), is placed on top as a Form XObject through one affine matrix that maps the
+prepared image's pixels onto the shown image's pixels, so every invisible word lies on the
+word it was read from.
+"""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Sequence
+from pathlib import Path
+
+import cv2
+import img2pdf
+import numpy as np
+import pikepdf
+
+from .errors import OcrError
+
+
+class PdfAssemblyError(OcrError):
+    code = "pdf_assembly_failed"
+    status = 500
+    message_vi = "Không tạo được PDF tìm kiếm được cho trang này."
+    message_en = "The searchable PDF could not be assembled for this page."
+
+
+def _encode_jpeg(image: np.ndarray, quality: int) -> bytes:
+    # cv2 expects BGR; greyscale pages stay single-channel (a third of the size).
+    if image.ndim == 3 and image.shape[2] == 3:
+        if _is_grey(image):
+            image = cv2.cvtColor(image, cv2.COLOR_RGB2GRAY)
+        else:
+            image = cv2.cvtColor(image, cv2.COLOR_RGB2BGR)
+    ok, buf = cv2.imencode(".jpg", image, [cv2.IMWRITE_JPEG_QUALITY, quality])
+    if not ok:
+        raise PdfAssemblyError("JPEG encoding failed")
+    return buf.tobytes()
+
+
+def _is_grey(image: np.ndarray) -> bool:
+    sample = image[::16, ::16].astype(np.int16)
+    spread = np.abs(sample[:, :, 0] - sample[:, :, 1]) + np.abs(sample[:, :, 1] - sample[:, :, 2])
+    return bool(np.percentile(spread, 99.5) < 12)
+
+
+def text_layer_matrix(
+    text_page_size_pt: tuple[float, float],
+    text_image_size_px: tuple[int, int],
+    shown_image_size_px: tuple[int, int],
+    shown_dpi: float,
+    prepared_to_shown: np.ndarray,
+) -> tuple[float, float, float, float, float, float]:
+    """The PDF ``cm`` matrix taking the text page's points onto the shown page's points.
+
+    ``prepared_to_shown`` is a 2x3 or 3x3 affine matrix in pixel coordinates (origin top
+    left) from the image Tesseract read to the image the page shows.
+    """
+    tw_pt, th_pt = text_page_size_pt
+    tw_px, th_px = text_image_size_px
+    _, sh_px = shown_image_size_px
+    m = np.eye(3)
+    m[: prepared_to_shown.shape[0], :] = prepared_to_shown[:3, :3]
+    sx, sy = tw_px / tw_pt, th_px / th_pt
+    # text points -> prepared pixels (y flips: PDF origin is bottom left)
+    to_px = np.array([[sx, 0.0, 0.0], [0.0, -sy, th_px], [0.0, 0.0, 1.0]])
+    # shown pixels -> shown points
+    s = 72.0 / shown_dpi
+    to_pt = np.array([[s, 0.0, 0.0], [0.0, -s, sh_px * s], [0.0, 0.0, 1.0]])
+    t = to_pt @ m @ to_px
+    return (t[0, 0], t[1, 0], t[0, 1], t[1, 1], t[0, 2], t[1, 2])
+
+
+def write_page_pdf(
+    out: Path,
+    shown: np.ndarray,
+    shown_dpi: int,
+    text_pdf: bytes | None,
+    text_image_size_px: tuple[int, int],
+    prepared_to_shown: np.ndarray,
+    jpeg_quality: int = 85,
+) -> None:
+    """Write one searchable page to ``out``."""
+    jpeg = _encode_jpeg(shown, jpeg_quality)
+    layout = img2pdf.get_fixed_dpi_layout_fun((shown_dpi, shown_dpi))
+    page_pdf = img2pdf.convert(jpeg, layout_fun=layout, rotation=img2pdf.Rotation.ifvalid)
+    try:
+        with pikepdf.open(io.BytesIO(page_pdf)) as pdf:
+            if text_pdf:
+                _overlay_text(pdf, text_pdf, shown, shown_dpi, text_image_size_px, prepared_to_shown)
+            pdf.save(out)
+    except pikepdf.PdfError as exc:
+        raise PdfAssemblyError(str(exc)) from exc
+
+
+def _overlay_text(
+    pdf: pikepdf.Pdf,
+    text_pdf: bytes,
+    shown: np.ndarray,
+    shown_dpi: int,
+    text_image_size_px: tuple[int, int],
+    prepared_to_shown: np.ndarray,
+) -> None:
+    with pikepdf.open(io.BytesIO(text_pdf)) as text_doc:
+        text_page = text_doc.pages[0]
+        box = [float(v) for v in text_page.mediabox]
+        size_pt = (box[2] - box[0], box[3] - box[1])
+        form = pdf.copy_foreign(text_page.as_form_xobject())
+    page = pdf.pages[0]
+    name = page.add_resource(form, pikepdf.Name.XObject, prefix="OCR")
+    a, b, c, d, e, f = text_layer_matrix(
+        size_pt, text_image_size_px, (shown.shape[1], shown.shape[0]), shown_dpi, prepared_to_shown
+    )
+    ops = f"q {a:.6f} {b:.6f} {c:.6f} {d:.6f} {e:.4f} {f:.4f} cm {name} Do Q\n"
+    page.contents_add(pikepdf.Stream(pdf, ops.encode()), prepend=False)
+
+
+def merge_pages(page_files: Sequence[Path], out: Path, *, title: str = "") -> None:
+    """Concatenate page PDFs. qpdf reads each page from disk as it writes: memory stays flat."""
+    try:
+        with pikepdf.Pdf.new() as merged:
+            sources = [pikepdf.open(p) for p in page_files]
+            try:
+                for src in sources:
+                    merged.pages.extend(src.pages)
+                with merged.open_metadata(set_pikepdf_as_editor=False) as meta:
+                    meta["dc:title"] = title
+                    meta["pdf:Producer"] = "sohoa"
+                    meta["xmp:CreatorTool"] = "sohoa (Tesseract vie)"
+                merged.Root.Lang = pikepdf.String("vi-VN")
+                merged.save(out, linearize=False, object_stream_mode=pikepdf.ObjectStreamMode.generate)
+            finally:
+                for src in sources:
+                    src.close()
+    except pikepdf.PdfError as exc:
+        raise PdfAssemblyError(str(exc)) from exc

@@ -1,0 +1,99 @@
+"""The OCR pipeline, page by page: prepare → recognise → searchable page → merge.
+
+Reads like a table of contents on purpose (OCRmyPDF ``_pipelines/ocr.py``). One page is in
+memory at a time, so peak memory does not grow with the page count.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from .pdf import merge_pages, write_page_pdf
+from .prepare import PrepareOptions, prepare_page
+from .tesseract import recognize
+
+A4_LONG_SIDE_IN = 11.69
+
+
+@dataclass(frozen=True)
+class OcrOptions:
+    language: str = "vie"
+    """Tesseract language(s), e.g. ``vie`` or ``vie+eng``."""
+    page_timeout_s: float = 180.0
+    """A page Tesseract has not finished by then fails the document (never a hung worker)."""
+    jpeg_quality: int = 85
+    """Quality of the page image kept in the searchable PDF."""
+    prepare: PrepareOptions = field(default_factory=PrepareOptions)
+
+
+@dataclass(frozen=True)
+class PageResult:
+    index: int
+    text: str
+    mean_confidence: float | None
+    width_px: int
+    height_px: int
+    dpi: int
+    details: dict[str, Any]
+
+
+def shown_dpi(image: np.ndarray, dpi: int | None) -> int:
+    """The dpi to lay the page out at; a photo that says none is taken to be A4."""
+    if dpi:
+        return dpi
+    return max(72, round(max(image.shape[:2]) / A4_LONG_SIDE_IN))
+
+
+def ocr_page(index: int, image: np.ndarray, dpi: int | None, out: Path, options: OcrOptions) -> PageResult:
+    """OCR one page image into the searchable page PDF ``out``."""
+    prepared = prepare_page(image, dpi, options.prepare)
+    recognition = recognize(
+        prepared.image, lang=options.language, timeout=options.page_timeout_s
+    )
+    page_dpi = shown_dpi(prepared.upright, dpi)
+    write_page_pdf(
+        out,
+        prepared.upright,
+        page_dpi,
+        recognition.text_only_pdf,
+        (prepared.image.shape[1], prepared.image.shape[0]),
+        prepared.to_upright,
+        options.jpeg_quality,
+    )
+    return PageResult(
+        index=index,
+        text=recognition.text,
+        mean_confidence=recognition.mean_confidence,
+        width_px=int(prepared.upright.shape[1]),
+        height_px=int(prepared.upright.shape[0]),
+        dpi=page_dpi,
+        details={"steps": [step.to_dict() for step in prepared.steps]},
+    )
+
+
+def ocr_to_pdf(
+    pages: Iterable[tuple[int, np.ndarray, int | None]],
+    out_pdf: Path,
+    workdir: Path,
+    options: OcrOptions,
+    on_page: Callable[[PageResult], None] | None = None,
+    title: str = "",
+) -> list[PageResult]:
+    """OCR every page into one searchable PDF; ``on_page`` reports progress as pages finish."""
+    page_files: list[Path] = []
+    results: list[PageResult] = []
+    for index, image, dpi in pages:
+        page_file = workdir / f"page-{index:05d}.pdf"
+        result = ocr_page(index, image, dpi, page_file, options)
+        del image
+        page_files.append(page_file)
+        results.append(result)
+        if on_page:
+            on_page(result)
+    merge_pages(page_files, out_pdf, title=title)
+    return results

@@ -1,0 +1,125 @@
+"""Every bad upload gets a clear 4xx with its code (or a failed job with a reason), and the
+service goes on working."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import httpx
+import pytest
+
+from tests.conftest import OWNER_A, Account, open_dossier, wait_for_job
+from tests.utils import bad_files
+from tests.utils.scans import PAGES, write_jpeg
+
+pytestmark = pytest.mark.services
+
+
+@pytest.fixture(scope="module")
+def dossier(api: httpx.Client, accounts: dict[str, Account]) -> dict[str, Any]:
+    return open_dossier(api, accounts["clerk_a"], OWNER_A, "Nguyễn Văn An")
+
+
+def _post(api: httpx.Client, clerk: Account, dossier_id: str, path: Path) -> httpx.Response:
+    with path.open("rb") as fh:
+        return api.post(
+            f"/dossiers/{dossier_id}/documents",
+            files={"file": (path.name, fh)},
+            headers=clerk.headers,
+        )
+
+
+def _assert_error(r: httpx.Response, status: int, code: str) -> None:
+    assert r.status_code == status, r.text
+    body = r.json()
+    assert body["code"] == code
+    assert body["message_vi"] and body["message_en"]
+
+
+@pytest.mark.parametrize(
+    ("case", "status"),
+    [
+        ("empty", 422),
+        ("executable_renamed_pdf", 415),
+        ("text_file", 415),
+        ("truncated_pdf", 422),
+        ("encrypted_pdf", 422),
+        ("bomb_png", 422),
+    ],
+)
+def test_bad_file_refused_with_code(
+    case: str,
+    status: int,
+    api: httpx.Client,
+    accounts: dict[str, Account],
+    dossier: dict[str, Any],
+    tmp_path: Path,
+) -> None:
+    factory, code = bad_files.SIMPLE_CASES[case]
+    _assert_error(_post(api, accounts["clerk_a"], dossier["id"], factory(tmp_path)), status, code)
+
+
+def test_over_size_limit(
+    settings: Any,
+    api: httpx.Client,
+    accounts: dict[str, Account],
+    dossier: dict[str, Any],
+    tmp_path: Path,
+) -> None:
+    path = bad_files.oversized(tmp_path, settings.max_upload_bytes)
+    _assert_error(_post(api, accounts["clerk_a"], dossier["id"], path), 413, "file_too_large")
+
+
+def test_over_page_limit(
+    settings: Any,
+    api: httpx.Client,
+    accounts: dict[str, Account],
+    dossier: dict[str, Any],
+    tmp_path: Path,
+) -> None:
+    path = bad_files.too_many_pages(tmp_path, settings.max_pages)
+    _assert_error(_post(api, accounts["clerk_a"], dossier["id"], path), 422, "too_many_pages")
+
+
+def test_missing_file_field_and_bad_dossier_body(
+    api: httpx.Client, accounts: dict[str, Account], dossier: dict[str, Any]
+) -> None:
+    clerk = accounts["clerk_a"]
+    r = api.post(f"/dossiers/{dossier['id']}/documents", headers=clerk.headers)
+    _assert_error(r, 422, "missing_file")
+    r = api.post(
+        "/dossiers",
+        json={"owner_id": "12345", "owner_name": "A", "procedure_code": "1"},
+        headers=clerk.headers,
+    )
+    _assert_error(r, 422, "invalid_owner_id")
+    r = api.post("/dossiers", json={"owner_id": OWNER_A}, headers=clerk.headers)
+    _assert_error(r, 422, "invalid_request")
+    r = api.get("/dossiers/not-a-dossier", headers=clerk.headers)
+    _assert_error(r, 404, "not_found")
+
+
+def test_damaged_image_fails_the_job_with_a_reason(
+    api: httpx.Client, accounts: dict[str, Account], dossier: dict[str, Any], tmp_path: Path
+) -> None:
+    # A JPEG cut short: its header passes intake, its pixels cannot be decoded.
+    good = write_jpeg(tmp_path / "good.jpg", PAGES[0]).read_bytes()
+    cut = tmp_path / "cut.jpg"
+    cut.write_bytes(good[: len(good) // 3])
+    r = _post(api, accounts["clerk_a"], dossier["id"], cut)
+    if r.status_code == 202:
+        job = wait_for_job(api, accounts["clerk_a"], r.json()["job_id"])
+        assert job["state"] == "failed"
+        assert job["error"]["code"] == "damaged_file" and job["error"]["message_vi"]
+    else:
+        _assert_error(r, 422, "damaged_file")
+
+
+def test_service_still_works_after_bad_inputs(
+    api: httpx.Client, accounts: dict[str, Account], dossier: dict[str, Any], tmp_path: Path
+) -> None:
+    r = _post(api, accounts["clerk_a"], dossier["id"], write_jpeg(tmp_path / "ok.jpg", PAGES[2]))
+    assert r.status_code == 202
+    assert wait_for_job(api, accounts["clerk_a"], r.json()["job_id"])["state"] == "done"
+    assert api.get("/health").status_code == 200

@@ -1,0 +1,75 @@
+"""Factories for small, clean test scans with known Vietnamese words."""
+
+from __future__ import annotations
+
+import struct
+import zlib
+from pathlib import Path
+
+from PIL import Image, ImageDraw, ImageFont
+
+FONT = "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf"
+PAGES = (
+    [
+        "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+        "GIẤY KHAI SINH",
+        "Họ và tên: Nguyễn Thị Hằng",
+        "Ngày sinh: 05/03/2021",
+        "Nơi sinh: Bệnh viện Phụ sản Hà Nội",
+    ],
+    [
+        "XÁC NHẬN THÔNG TIN VỀ CƯ TRÚ",
+        "Họ và tên: Trần Văn Bình",
+        "Số định danh: 001190012345",
+        "Nơi thường trú: phường Dịch Vọng, quận Cầu Giấy",
+    ],
+    [
+        "TỜ KHAI ĐĂNG KÝ",
+        "Người khai: Lê Minh Đức",
+        "Quan hệ: cha",
+        "Ngày khai: 12/11/2026",
+        "Chữ ký người khai",
+    ],
+)
+
+
+def render_page(
+    lines: list[str], dpi: int = 200, size_in: tuple[float, float] = (5.8, 4.1)
+) -> Image.Image:
+    """An A6-landscape page (small, so Tesseract is quick) with the lines in 14 pt."""
+    width, height = round(size_in[0] * dpi), round(size_in[1] * dpi)
+    img = Image.new("RGB", (width, height), "white")
+    draw = ImageDraw.Draw(img)
+    font = ImageFont.truetype(FONT, round(14 / 72 * dpi))
+    y = round(0.3 * dpi)
+    for line in lines:
+        draw.text((round(0.3 * dpi), y), line, fill="black", font=font)
+        y += round(0.32 * dpi)
+    return img
+
+
+def write_pdf(path: Path, pages: list[list[str]], dpi: int = 200) -> Path:
+    images = [render_page(lines, dpi) for lines in pages]
+    images[0].save(path, save_all=True, append_images=images[1:], resolution=float(dpi))
+    return path
+
+
+def write_jpeg(path: Path, lines: list[str], dpi: int = 200) -> Path:
+    render_page(lines, dpi).save(path, quality=90, dpi=(dpi, dpi))
+    return path
+
+
+def png_bytes(width: int, height: int) -> bytes:
+    """A real, fully decodable 1-bit PNG of ``width`` x ``height``: a decompression bomb
+    when large (900 Mpx for 30000x30000) yet only ~100 KB on disk. Built by hand so the
+    test itself never holds the pixels."""
+    row = b"\x00" + b"\x00" * ((width + 7) // 8)
+    packer = zlib.compressobj(9)
+    idat = b"".join(packer.compress(row) for _ in range(height)) + packer.flush()
+
+    def chunk(kind: bytes, data: bytes) -> bytes:
+        body = kind + data
+        return struct.pack(">I", len(data)) + body + struct.pack(">I", zlib.crc32(body))
+
+    ihdr = struct.pack(">IIBBBBB", width, height, 1, 0, 0, 0, 0)
+    return b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", ihdr) + chunk(b"IDAT", idat) + chunk(b"IEND", b"")

@@ -7,7 +7,7 @@ import os
 import sys
 import tempfile
 from pathlib import Path
-from typing import Annotated, NoReturn
+from typing import Annotated, Any, NoReturn
 
 import typer
 from rich.console import Console
@@ -39,7 +39,7 @@ def fail(exc: Exception) -> NoReturn:
 # --- services ---------------------------------------------------------------------------
 
 
-def _print_states(states: list) -> bool:  # type: ignore[type-arg]
+def _print_states(states: list[Any]) -> bool:
     ok = True
     for st in states:
         mark = "[green]●[/green]" if st.healthy else "[red]●[/red]"
@@ -52,7 +52,7 @@ def _print_states(states: list) -> bool:  # type: ignore[type-arg]
 @services_app.command("up")
 def services_up() -> None:
     """Install what is missing and start every service on loopback (idempotent)."""
-    from . import services
+    from . import stack as services
 
     states = services.up(get_settings(), log=console.print)
     get_settings.cache_clear()
@@ -66,7 +66,7 @@ def services_up() -> None:
 @services_app.command("down")
 def services_down() -> None:
     """Stop the services `up` started (and nothing else)."""
-    from . import services
+    from . import stack as services
 
     _print_states(services.down(get_settings(), log=console.print))
 
@@ -74,7 +74,7 @@ def services_down() -> None:
 @services_app.command("status")
 def services_status() -> None:
     """Each service's health."""
-    from . import services
+    from . import stack as services
 
     if not _print_states(services.status(get_settings())):
         raise typer.Exit(EXIT_SERVICE_DOWN)
@@ -83,7 +83,7 @@ def services_status() -> None:
 @services_app.command("install")
 def services_install() -> None:
     """Install the Debian packages and the MinIO binary, start nothing."""
-    from . import services
+    from . import stack as services
 
     services.install(get_settings(), log=console.print)
 

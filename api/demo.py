@@ -13,14 +13,15 @@ from pathlib import Path
 from typing import Any
 
 import httpx
-from PIL import Image
 from rich.console import Console
 from rich.table import Table
 
-from . import services, serving  # noqa: F401
+from . import serving
+from . import stack as services
 from .accounts import upsert_user
 from .bootstrap import migrate_and_prepare
 from .client import ApiClient, run_intake
+from .samples import write_demo_dossier
 from .settings import Settings, get_settings
 
 CENTRE = "000.00.01.H29"
@@ -43,30 +44,6 @@ def _logins(settings: Settings) -> dict[str, str]:
     path.write_text(json.dumps(logins, indent=2))
     path.chmod(0o600)
     return logins
-
-
-def make_sample_scans(out: Path) -> list[Path]:
-    """A small dossier: a 3-page PDF and two photos/scans, generated, with Vietnamese text."""
-    from ocr.synthetic import render_specimen
-
-    out.mkdir(parents=True, exist_ok=True)
-    pdf_pages = [
-        render_specimen(seed=101, level="clean", doc_type="to_khai").image,
-        render_specimen(seed=102, level="mild", doc_type="giay_khai_sinh").image,
-        render_specimen(seed=103, level="mild", doc_type="xac_nhan_cu_tru").image,
-    ]
-    pdf = out / "ho-so-3-trang.pdf"
-    pdf_pages[0].save(pdf, save_all=True, append_images=pdf_pages[1:], resolution=300.0)
-    photo = out / "can-cuoc.jpg"
-    render_specimen(seed=104, level="moderate", doc_type="can_cuoc").image.save(
-        photo, quality=88, dpi=(300, 300)
-    )
-    scan = out / "dang-ky-doanh-nghiep.png"
-    img: Image.Image = render_specimen(
-        seed=105, level="clean", doc_type="giay_chung_nhan_dang_ky_doanh_nghiep"
-    ).image
-    img.save(scan, dpi=(300, 300))
-    return [pdf, photo, scan]
 
 
 def _download(client: ApiClient, base: str, doc_id: str, dest: Path) -> None:
@@ -96,7 +73,7 @@ def run_demo(console: Console) -> dict[str, Any]:
 
     console.rule("4. Hồ sơ mẫu / sample dossier")
     demo_dir = settings.state_dir / "demo"
-    files = make_sample_scans(demo_dir / "scans")
+    files = write_demo_dossier(demo_dir / "scans")
     client = ApiClient(settings.public_url)
     client.login("canbo", logins["canbo"])
     report = run_intake(client, OWNER_ID, OWNER_NAME, "1.001612", files, console)

@@ -8,6 +8,7 @@ from __future__ import annotations
 import logging
 import tempfile
 import uuid
+from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -53,7 +54,7 @@ def start_job(rt: Runtime, job_id: uuid.UUID) -> Document | None:
         return doc
 
 
-def _progress(rt: Runtime, job_id: uuid.UUID) -> callable:  # type: ignore[valid-type]
+def _progress(rt: Runtime, job_id: uuid.UUID) -> Callable[[PageResult], None]:
     def report(result: PageResult) -> None:
         with session_scope(rt.sessions) as s:
             job = s.get(Job, job_id)

@@ -11,6 +11,7 @@ from __future__ import annotations
 import os
 from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
 from pydantic import Field, SecretStr, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
@@ -111,7 +112,7 @@ class Settings(BaseSettings):
             )
 
 
-def load_settings(**overrides: object) -> Settings:
+def load_settings(**overrides: Any) -> Settings:
     """Build settings: environment first, then ./.env, then the generated state-dir file."""
     state_dir = Path(str(overrides.get("state_dir") or default_state_dir())).resolve()
     env_files = [p for p in (Path(".env"), state_dir / GENERATED_ENV_NAME) if p.is_file()]

@@ -11,7 +11,7 @@ import hashlib
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import BinaryIO, Protocol
+from typing import Any, BinaryIO, Protocol
 
 import urllib3
 from minio import Minio
@@ -109,7 +109,7 @@ class MinioStorage:
         del result
         return StoredObject(key=key, size=path.stat().st_size, checksum=checksum)
 
-    def _stat(self, key: str):  # type: ignore[no-untyped-def]
+    def _stat(self, key: str) -> Any:
         try:
             return self._client.stat_object(self.bucket, key)
         except S3Error as exc:

@@ -90,7 +90,9 @@ def write_page_pdf(
     try:
         with pikepdf.open(io.BytesIO(page_pdf)) as pdf:
             if text_pdf:
-                _overlay_text(pdf, text_pdf, shown, shown_dpi, text_image_size_px, prepared_to_shown)
+                _overlay_text(
+                    pdf, text_pdf, shown, shown_dpi, text_image_size_px, prepared_to_shown
+                )
             pdf.save(out)
     except pikepdf.PdfError as exc:
         raise PdfAssemblyError(str(exc)) from exc
@@ -131,7 +133,9 @@ def merge_pages(page_files: Sequence[Path], out: Path, *, title: str = "") -> No
                     meta["pdf:Producer"] = "sohoa"
                     meta["xmp:CreatorTool"] = "sohoa (Tesseract vie)"
                 merged.Root.Lang = pikepdf.String("vi-VN")
-                merged.save(out, linearize=False, object_stream_mode=pikepdf.ObjectStreamMode.generate)
+                merged.save(
+                    out, linearize=False, object_stream_mode=pikepdf.ObjectStreamMode.generate
+                )
             finally:
                 for src in sources:
                     src.close()

@@ -6,9 +6,8 @@ import struct
 import zlib
 from pathlib import Path
 
-from PIL import Image, ImageDraw, ImageFont
+from api.samples import render_page, write_image, write_pdf
 
-FONT = "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf"
 PAGES = (
     [
         "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
@@ -33,32 +32,6 @@ PAGES = (
 )
 
 
-def render_page(
-    lines: list[str], dpi: int = 200, size_in: tuple[float, float] = (5.8, 4.1)
-) -> Image.Image:
-    """An A6-landscape page (small, so Tesseract is quick) with the lines in 14 pt."""
-    width, height = round(size_in[0] * dpi), round(size_in[1] * dpi)
-    img = Image.new("RGB", (width, height), "white")
-    draw = ImageDraw.Draw(img)
-    font = ImageFont.truetype(FONT, round(14 / 72 * dpi))
-    y = round(0.3 * dpi)
-    for line in lines:
-        draw.text((round(0.3 * dpi), y), line, fill="black", font=font)
-        y += round(0.32 * dpi)
-    return img
-
-
-def write_pdf(path: Path, pages: list[list[str]], dpi: int = 200) -> Path:
-    images = [render_page(lines, dpi) for lines in pages]
-    images[0].save(path, save_all=True, append_images=images[1:], resolution=float(dpi))
-    return path
-
-
-def write_jpeg(path: Path, lines: list[str], dpi: int = 200) -> Path:
-    render_page(lines, dpi).save(path, quality=90, dpi=(dpi, dpi))
-    return path
-
-
 def png_bytes(width: int, height: int) -> bytes:
     """A real, fully decodable 1-bit PNG of ``width`` x ``height``: a decompression bomb
     when large (900 Mpx for 30000x30000) yet only ~100 KB on disk. Built by hand so the
@@ -73,3 +46,10 @@ def png_bytes(width: int, height: int) -> bytes:
 
     ihdr = struct.pack(">IIBBBBB", width, height, 1, 0, 0, 0, 0)
     return b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", ihdr) + chunk(b"IDAT", idat) + chunk(b"IEND", b"")
+
+
+def write_jpeg(path: Path, lines: list[str], dpi: int = 200) -> Path:
+    return write_image(path, lines, dpi)
+
+
+__all__ = ["PAGES", "png_bytes", "render_page", "write_jpeg", "write_pdf"]

@@ -1,0 +1,215 @@
+"""The one module that runs Tesseract.
+
+One invocation per page produces the plain text, the word boxes with confidences (TSV) and
+the text-only PDF that is laid over the page image (``-c textonly_pdf=1``, as OCRmyPDF's
+``_exec/tesseract.py`` does). Every call has a timeout and an explicit child environment with
+``OMP_THREAD_LIMIT=1``: pages are parallelised by workers, not by Tesseract's threads, which
+only contend on a small machine.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+import cv2
+import numpy as np
+from PIL import Image
+
+from .errors import OcrError, OcrTimeout, TesseractFailed, TesseractMissing, UnreadableImage
+
+TESSERACT = "tesseract"
+OSD_MAX_SIDE = 1600
+"""OSD reads a copy no larger than this: orientation needs lines of text, not fine detail."""
+
+
+@dataclass(frozen=True)
+class Word:
+    """One recognised word, its box in pixels of the image Tesseract read."""
+
+    text: str
+    left: int
+    top: int
+    width: int
+    height: int
+    confidence: float
+    """Tesseract's word confidence, 0-100."""
+    block: int
+    paragraph: int
+    line: int
+
+
+@dataclass(frozen=True)
+class Recognition:
+    text: str
+    """Plain text in Tesseract's reading order, NFC as Tesseract emits it."""
+    words: tuple[Word, ...]
+    mean_confidence: float | None
+    """Mean word confidence (0-100); ``None`` when no word was found."""
+    text_only_pdf: bytes
+    """One PDF page holding only invisible text, sized like the image at its dpi."""
+
+
+def _child_env() -> dict[str, str]:
+    env = dict(os.environ)
+    env["OMP_THREAD_LIMIT"] = "1"
+    return env
+
+
+def _write_image(image: np.ndarray, path: Path, dpi: int | None) -> None:
+    if not isinstance(image, np.ndarray) or image.size == 0 or image.ndim not in (2, 3):
+        raise UnreadableImage("empty or malformed image array")
+    if image.dtype != np.uint8:
+        image = cv2.normalize(image, None, 0, 255, cv2.NORM_MINMAX).astype(np.uint8)  # type: ignore[call-overload]
+    if image.ndim == 3 and image.shape[2] == 4:
+        image = image[:, :, :3]
+    pil = Image.fromarray(image)
+    # Uncompressed TIFF: the fastest to write and read; it carries the dpi Tesseract uses to
+    # size the PDF page and its layout heuristics.
+    if dpi:
+        pil.save(path, format="TIFF", dpi=(dpi, dpi))
+    else:
+        pil.save(path, format="TIFF")
+
+
+def _run(args: list[str], timeout: float) -> subprocess.CompletedProcess[bytes]:
+    try:
+        return subprocess.run(
+            args,
+            capture_output=True,
+            timeout=timeout,
+            env=_child_env(),
+            check=False,
+        )
+    except FileNotFoundError as exc:
+        raise TesseractMissing(f"{TESSERACT} not found on PATH") from exc
+    except subprocess.TimeoutExpired as exc:
+        raise OcrTimeout(f"tesseract did not finish within {timeout:.0f} s") from exc
+    except OSError as exc:
+        raise TesseractFailed(str(exc)) from exc
+
+
+def _raise_for(proc: subprocess.CompletedProcess[bytes]) -> None:
+    err = proc.stderr.decode("utf-8", "replace")
+    if "Failed loading language" in err or "Error opening data file" in err:
+        raise TesseractMissing(err.strip().splitlines()[-1] if err.strip() else "language data")
+    if proc.returncode != 0:
+        raise TesseractFailed(err.strip()[-500:] or f"exit status {proc.returncode}")
+
+
+def parse_tsv(tsv: str) -> tuple[Word, ...]:
+    """Word rows (level 5) of Tesseract's TSV, skipping empty words."""
+    words: list[Word] = []
+    for row in tsv.splitlines()[1:]:
+        cols = row.split("\t", 11)
+        if len(cols) < 12 or cols[0] != "5":
+            continue
+        text = cols[11].strip()
+        conf = float(cols[10])
+        if not text or conf < 0:
+            continue
+        words.append(
+            Word(
+                text=text,
+                left=int(cols[6]),
+                top=int(cols[7]),
+                width=int(cols[8]),
+                height=int(cols[9]),
+                confidence=conf,
+                block=int(cols[2]),
+                paragraph=int(cols[3]),
+                line=int(cols[4]),
+            )
+        )
+    return tuple(words)
+
+
+def recognize(
+    image: np.ndarray,
+    lang: str = "vie",
+    psm: int = 3,
+    timeout: float = 180.0,
+    dpi: int | None = None,
+) -> Recognition:
+    """Read one page image (grey, binary or RGB) with one Tesseract run.
+
+    ``dpi`` is written into the image Tesseract reads; without it Tesseract estimates the
+    resolution from the text size. Raises ``OcrTimeout``, ``TesseractMissing``,
+    ``TesseractFailed`` or ``UnreadableImage``, never a builtin error.
+    """
+    try:
+        with tempfile.TemporaryDirectory(prefix="sohoa-tess-") as tmp:
+            src = Path(tmp) / "page.tif"
+            out = Path(tmp) / "out"
+            _write_image(image, src, dpi)
+            args = [TESSERACT, str(src), str(out), "-l", lang, "--psm", str(psm)]
+            args += ["-c", "textonly_pdf=1", "txt", "tsv", "pdf"]
+            proc = _run(args, timeout)
+            _raise_for(proc)
+            text = _read_text(out.with_suffix(".txt"))
+            words = parse_tsv(_read_text(out.with_suffix(".tsv")))
+            pdf_path = out.with_suffix(".pdf")
+            pdf = pdf_path.read_bytes() if pdf_path.exists() else b""
+    except OcrError:
+        raise
+    except (OSError, ValueError) as exc:
+        raise TesseractFailed(str(exc)) from exc
+    mean = sum(w.confidence for w in words) / len(words) if words else None
+    return Recognition(
+        text=text.replace("\f", "").strip(), words=words, mean_confidence=mean, text_only_pdf=pdf
+    )
+
+
+def _read_text(path: Path) -> str:
+    return path.read_text(encoding="utf-8") if path.exists() else ""
+
+
+def detect_orientation(image: np.ndarray, timeout: float = 30.0) -> tuple[int, float]:
+    """Tesseract OSD: ``(angle, confidence)``.
+
+    ``angle`` (0, 90, 180 or 270) is how far the image must be turned *clockwise* to stand
+    upright. Confidence follows Tesseract (above ~2 is reliable); ``(0, 0.0)`` when the page
+    has too little text to tell.
+    """
+    h, w = image.shape[:2]
+    scale = min(1.0, OSD_MAX_SIDE / max(h, w))
+    if scale < 1.0:
+        image = cv2.resize(image, None, fx=scale, fy=scale, interpolation=cv2.INTER_AREA)
+    try:
+        with tempfile.TemporaryDirectory(prefix="sohoa-osd-") as tmp:
+            src = Path(tmp) / "page.tif"
+            _write_image(image, src, None)
+            args = [TESSERACT, str(src), "stdout", "-l", "osd", "--psm", "0"]
+            proc = _run(args, timeout)
+    except OcrError:
+        raise
+    except (OSError, ValueError) as exc:
+        raise TesseractFailed(str(exc)) from exc
+    out = proc.stdout.decode("utf-8", "replace") + proc.stderr.decode("utf-8", "replace")
+    if proc.returncode != 0:
+        if "Too few characters" in out or "Image too large" in out or "Empty page" in out:
+            return 0, 0.0
+        _raise_for(proc)
+    parsed: dict[str, str] = {}
+    for line in out.splitlines():
+        key, sep, value = line.partition(":")
+        if sep:
+            parsed[key.strip()] = value.strip()
+    try:
+        rotate = int(parsed.get("Rotate", "0")) % 360
+        confidence = float(parsed.get("Orientation confidence", "0"))
+    except ValueError:
+        return 0, 0.0
+    return rotate, confidence
+
+
+def available() -> bool:
+    """Whether the tesseract program is on PATH."""
+    return shutil.which(TESSERACT) is not None
+
+
+__all__ = ["Recognition", "Word", "available", "detect_orientation", "parse_tsv", "recognize"]

@@ -9,7 +9,7 @@ from contextlib import asynccontextmanager
 from fastapi import APIRouter, FastAPI
 
 from .errors import install_handlers
-from .routes import auth, documents, dossiers, health, jobs, owners
+from .routes import auth, documents, dossiers, health, jobs, owners, search
 from .runtime import get_runtime
 
 API_PREFIX = "/api/v1"
@@ -34,7 +34,7 @@ def create_app() -> FastAPI:
     )
     install_handlers(app)
     v1 = APIRouter(prefix=API_PREFIX)
-    for module in (auth, dossiers, documents, jobs, owners, health):
+    for module in (auth, dossiers, documents, jobs, owners, search, health):
         v1.include_router(module.router)
     app.include_router(v1)
     return app

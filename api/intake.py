@@ -17,6 +17,7 @@ from archive import audit
 from archive.access import Viewer
 from archive.documents import original_key
 from archive.models import Document, Dossier, Job
+from archive.reuse import attach, held_same_bytes, reuse_notice
 from archive.storage import sha256_file
 from ingest import UploadInfo, check_upload
 from ingest.errors import FileTooLarge
@@ -27,8 +28,10 @@ from .runtime import Runtime
 @dataclass(frozen=True)
 class Accepted:
     document: Document
-    job: Job
+    job: Job | None
+    """None when nothing needs doing: the same bytes were already in the warehouse."""
     info: UploadInfo
+    reused: dict[str, str | None] | None = None
 
 
 @contextmanager
@@ -51,6 +54,20 @@ def accept_upload(
 ) -> Accepted:
     info = check_upload(path, rt.limits)
     checksum = sha256_file(path)
+    held = held_same_bytes(session, dossier.owner_id, checksum)
+    if held is not None:
+        # The very same file is already held for this owner: attach it, store nothing new.
+        attach(session, dossier.id, held.id, viewer.user_id)
+        audit.record(
+            session,
+            viewer,
+            "document_reuse",
+            "document",
+            held.id,
+            owner_id=dossier.owner_id,
+            detail={"dossier": str(dossier.id), "sha256": checksum},
+        )
+        return Accepted(document=held, job=None, info=info, reused=reuse_notice(held))
     key = original_key(dossier.owner_id, checksum)
     if not rt.storage.exists(key):
         rt.storage.put_file(key, path, info.media_type, checksum)

@@ -19,6 +19,7 @@ from archive.db import session_scope
 from archive.documents import PageRecord, replace_pages, searchable_key
 from archive.errors import ChecksumMismatch
 from archive.models import Document, Job
+from archive.search import search_text_for
 from archive.storage import sha256_file
 from ingest import iter_pages
 from ocr.pipeline import OcrOptions, PageResult, ocr_to_pdf
@@ -102,6 +103,13 @@ def run_ocr_job(rt: Runtime, job_id: uuid.UUID) -> None:
             ],
         )
         row.searchable_key, row.searchable_sha256, row.searchable_size = key, checksum, size
+        row.search_text = search_text_for(
+            row.dossier.owner.name,
+            row.dossier.code,
+            row.filename,
+            *(r.text for r in results),
+            fields=row.fields,
+        )
         row.status, row.error_code = "ready", None
         row.checksum_checked_at = datetime.now(UTC)
         job.state, job.finished_at = "done", datetime.now(UTC)

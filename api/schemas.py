@@ -37,8 +37,10 @@ class DossierOut(BaseModel):
 
 class UploadAccepted(BaseModel):
     document_id: uuid.UUID
-    job_id: uuid.UUID
-    status_url: str
+    job_id: uuid.UUID | None
+    """None when the same file was already in the owner's warehouse (see ``reused``)."""
+    status_url: str | None
+    reused: dict[str, str | None] | None = None
     media_type: str
     page_count: int
     sha256: str
@@ -84,6 +86,16 @@ class DocumentOut(BaseModel):
 class DocumentList(BaseModel):
     total: int
     items: list[DocumentOut]
+
+
+class SearchHitOut(BaseModel):
+    rank: float
+    document: DocumentOut
+
+
+class SearchResults(BaseModel):
+    total: int
+    items: list[SearchHitOut]
 
 
 class HealthOut(BaseModel):

@@ -6,9 +6,9 @@ from __future__ import annotations
 import uuid
 from dataclasses import dataclass
 
-from sqlalchemy import ColumnElement, false, select, true
+from sqlalchemy import ColumnElement, false, or_, select, true
 
-from .models import Document, Dossier
+from .models import Document, Dossier, DossierAttachment
 
 
 @dataclass(frozen=True)
@@ -35,7 +35,10 @@ def document_filter(viewer: Viewer) -> ColumnElement[bool]:
         return true()
     if viewer.role == "clerk" and viewer.centre_code:
         centre_dossiers = select(Dossier.id).where(Dossier.centre_code == viewer.centre_code)
-        return Document.dossier_id.in_(centre_dossiers)
+        attached = select(DossierAttachment.document_id).where(
+            DossierAttachment.dossier_id.in_(centre_dossiers)
+        )
+        return or_(Document.dossier_id.in_(centre_dossiers), Document.id.in_(attached))
     if viewer.role == "citizen" and viewer.owner_id:
         return Document.owner_id == viewer.owner_id
     return false()

@@ -7,12 +7,12 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session
 
 from .access import Viewer, document_filter
 from .errors import NotFound
-from .models import Document, Dossier, Page
+from .models import Document, Dossier, DossierAttachment, Page
 
 
 @dataclass(frozen=True)
@@ -78,7 +78,18 @@ def list_owner_documents(
 def dossier_documents(session: Session, dossier: Dossier) -> Sequence[Document]:
     return (
         session.execute(
-            select(Document).where(Document.dossier_id == dossier.id).order_by(Document.created_at)
+            select(Document)
+            .where(
+                or_(
+                    Document.dossier_id == dossier.id,
+                    Document.id.in_(
+                        select(DossierAttachment.document_id).where(
+                            DossierAttachment.dossier_id == dossier.id
+                        )
+                    ),
+                )
+            )
+            .order_by(Document.created_at)
         )
         .scalars()
         .all()

@@ -11,6 +11,7 @@ from typing import Any
 
 from sqlalchemy import (
     BigInteger,
+    Computed,
     Date,
     DateTime,
     ForeignKey,
@@ -20,7 +21,7 @@ from sqlalchemy import (
     Text,
     func,
 )
-from sqlalchemy.dialects.postgresql import JSONB, UUID
+from sqlalchemy.dialects.postgresql import JSONB, TSVECTOR, UUID
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
 # The five steps of Decree 61/2018 (DOMAIN.md), in order.
@@ -113,6 +114,21 @@ class Document(Base):
         DateTime(timezone=True), server_default=func.now(), onupdate=func.now()
     )
     checksum_checked_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    # What the paper is and says (classification, field extraction, clerk review).
+    doc_type_confidence: Mapped[float | None]
+    doc_type_source: Mapped[str | None] = mapped_column(String(16))
+    """``model`` or ``clerk`` (confirmed or corrected at the counter)."""
+    fields: Mapped[dict[str, Any] | None] = mapped_column(JSONB)
+    doc_number: Mapped[str | None] = mapped_column(String(64), index=True)
+    issued_on: Mapped[date | None] = mapped_column(Date)
+    valid_until: Mapped[date | None] = mapped_column(Date)
+    in_warehouse: Mapped[bool] = mapped_column(default=False)
+    search_text: Mapped[str] = mapped_column(Text, default="")
+    search_vector: Mapped[Any] = mapped_column(
+        TSVECTOR,
+        Computed("to_tsvector('simple'::regconfig, sohoa_fold(search_text))", persisted=True),
+        deferred=True,
+    )
 
     dossier: Mapped[Dossier] = relationship(back_populates="documents")
     pages: Mapped[list[Page]] = relationship(
@@ -193,12 +209,57 @@ class AuditEvent(Base):
     detail: Mapped[dict[str, Any] | None] = mapped_column(JSONB)
 
 
+class DossierAttachment(Base):
+    """A document already in the owner's warehouse, attached to a later dossier (reuse)."""
+
+    __tablename__ = "dossier_attachment"
+
+    dossier_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("dossier.id"), primary_key=True)
+    document_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("document.id"), primary_key=True)
+    attached_by: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("app_user.id"))
+    attached_at: Mapped[datetime] = mapped_column(
+        DateTime(timezone=True), server_default=func.now()
+    )
+
+
+class Correction(Base):
+    """A clerk's confirmation or correction of a document's type and fields (training data)."""
+
+    __tablename__ = "correction"
+
+    id: Mapped[int] = mapped_column(BigInteger, primary_key=True, autoincrement=True)
+    document_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("document.id"), index=True)
+    actor_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("app_user.id"))
+    doc_type_before: Mapped[str | None] = mapped_column(String(64))
+    doc_type_after: Mapped[str] = mapped_column(String(64))
+    fields_before: Mapped[dict[str, Any] | None] = mapped_column(JSONB)
+    fields_after: Mapped[dict[str, Any] | None] = mapped_column(JSONB)
+    text: Mapped[str] = mapped_column(Text, default="")
+    at: Mapped[datetime] = mapped_column(DateTime(timezone=True), server_default=func.now())
+
+
+class ModelVersion(Base):
+    """A trained classifier stored in the object store; one is active."""
+
+    __tablename__ = "model_version"
+
+    version: Mapped[str] = mapped_column(String(80), primary_key=True)
+    key: Mapped[str] = mapped_column(String(255))
+    sha256: Mapped[str] = mapped_column(String(80))
+    active: Mapped[bool] = mapped_column(default=False)
+    metrics: Mapped[dict[str, Any] | None] = mapped_column(JSONB)
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), server_default=func.now())
+
+
 __all__ = [
     "DOCUMENT_STATES",
     "DOSSIER_STEPS",
     "JOB_STATES",
     "ROLES",
     "AuditEvent",
+    "Correction",
+    "DossierAttachment",
+    "ModelVersion",
     "Base",
     "Document",
     "Dossier",

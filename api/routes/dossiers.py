@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, File, Request, UploadFile, status
+from fastapi import APIRouter, File, Request, Response, UploadFile, status
 from kombu.exceptions import OperationalError as KombuOperationalError
 
 from archive import audit
@@ -55,6 +55,7 @@ def list_dossier_documents(ref: str, session: SessionDep, viewer: ViewerDep) -> 
 def upload_document(
     ref: str,
     request: Request,
+    response: Response,
     rt: RuntimeDep,
     session: SessionDep,
     clerk: ClerkDep,
@@ -68,14 +69,19 @@ def upload_document(
     with spooled_upload(file.file, rt.settings.max_upload_bytes) as path:
         accepted = accept_upload(rt, session, clerk, dossier, path, file.filename or "upload")
     session.commit()
-    try:
-        enqueue_ocr(accepted.document.id, accepted.job.id)
-    except (KombuOperationalError, OSError) as exc:
-        raise QueueUnavailable(str(exc)) from exc
+    if accepted.job is None:
+        response.status_code = status.HTTP_200_OK
+    else:
+        try:
+            enqueue_ocr(accepted.document.id, accepted.job.id)
+        except (KombuOperationalError, OSError) as exc:
+            raise QueueUnavailable(str(exc)) from exc
+    job_id = accepted.job.id if accepted.job else None
     return UploadAccepted(
         document_id=accepted.document.id,
-        job_id=accepted.job.id,
-        status_url=str(request.url_for("read_job", job_id=str(accepted.job.id))),
+        job_id=job_id,
+        status_url=str(request.url_for("read_job", job_id=str(job_id))) if job_id else None,
+        reused=accepted.reused,
         media_type=accepted.info.media_type,
         page_count=accepted.info.page_count,
         sha256=accepted.document.original_sha256,

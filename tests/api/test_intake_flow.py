@@ -15,19 +15,11 @@ from sqlalchemy import select
 from api import serving
 from api.runtime import Runtime
 from archive.models import AuditEvent
+from tests.api.conftest import upload
 from tests.conftest import OWNER_A, Account, open_dossier, wait_for_job
-from tests.utils.scans import PAGES, write_jpeg, write_pdf
+from tests.utils.scans import PAGES, write_jpeg
 
 pytestmark = pytest.mark.services
-
-
-def _upload(api: httpx.Client, clerk: Account, dossier_id: str, path: Path) -> httpx.Response:
-    with path.open("rb") as fh:
-        return api.post(
-            f"/dossiers/{dossier_id}/documents",
-            files={"file": (path.name, fh)},
-            headers=clerk.headers,
-        )
 
 
 def _pdftotext(data: bytes, tmp: Path) -> list[str]:
@@ -37,27 +29,6 @@ def _pdftotext(data: bytes, tmp: Path) -> list[str]:
         ["pdftotext", "-layout", str(pdf), "-"], capture_output=True, check=True, timeout=60
     ).stdout.decode()
     return [unicodedata.normalize("NFC", page) for page in text.split("\f")]
-
-
-@pytest.fixture(scope="module")
-def processed(
-    api: httpx.Client, accounts: dict[str, Account], tmp_path_factory: pytest.TempPathFactory
-) -> dict[str, Any]:
-    """A dossier for citizen A with a 3-page PDF and a JPEG, OCR'd by the worker."""
-    tmp = tmp_path_factory.mktemp("intake")
-    clerk = accounts["clerk_a"]
-    dossier = open_dossier(api, clerk, OWNER_A, "Nguyễn Văn An")
-    files = {
-        "pdf": write_pdf(tmp / "ho-so.pdf", list(PAGES)),
-        "jpeg": write_jpeg(tmp / "khai-sinh.jpg", PAGES[0]),
-    }
-    uploads = {}
-    for kind, path in files.items():
-        r = _upload(api, clerk, dossier["id"], path)
-        assert r.status_code == 202, r.text
-        uploads[kind] = r.json()
-    jobs = {kind: wait_for_job(api, clerk, u["job_id"]) for kind, u in uploads.items()}
-    return {"dossier": dossier, "files": files, "uploads": uploads, "jobs": jobs, "tmp": tmp}
 
 
 def test_dossier_code_follows_circular_01_2018(processed: dict[str, Any]) -> None:
@@ -203,6 +174,22 @@ def test_restart_of_api_and_worker_loses_nothing(
         assert api.get(f"/documents/{doc_id}", headers=clerk.headers).json()["status"] == "ready"
     # And the restarted worker still processes new uploads.
     jpeg = write_jpeg(processed["tmp"] / "after-restart.jpg", PAGES[1])
-    r = _upload(api, clerk, processed["dossier"]["id"], jpeg)
+    r = upload(api, clerk, processed["dossier"]["id"], jpeg)
     assert r.status_code == 202
     assert wait_for_job(api, clerk, r.json()["job_id"])["state"] == "done"
+
+
+def test_same_file_again_is_reused_not_stored_twice(
+    api: httpx.Client, accounts: dict[str, Account], processed: dict[str, Any]
+) -> None:
+    clerk = accounts["clerk_a"]
+    later = open_dossier(api, clerk, OWNER_A, "Nguyễn Văn An")
+    r = upload(api, clerk, later["id"], processed["files"]["jpeg"])
+    assert r.status_code == 200, r.text
+    body = r.json()
+    held = processed["uploads"]["jpeg"]["document_id"]
+    assert body["job_id"] is None and body["document_id"] == held
+    assert body["reused"]["document_id"] == held
+    assert body["reused"]["message_vi"].startswith("Đã có trong kho")
+    listed = api.get(f"/dossiers/{later['id']}/documents", headers=clerk.headers).json()
+    assert [d["id"] for d in listed["items"]] == [held]

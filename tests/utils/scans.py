@@ -3,10 +3,14 @@
 from __future__ import annotations
 
 import struct
+import uuid
 import zlib
 from pathlib import Path
 
 from api.samples import render_page, write_image, write_pdf
+
+_RUN = uuid.uuid4().hex[:8]
+_COUNTER = 0
 
 PAGES = (
     [
@@ -48,8 +52,20 @@ def png_bytes(width: int, height: int) -> bytes:
     return b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", ihdr) + chunk(b"IDAT", idat) + chunk(b"IEND", b"")
 
 
+def _unique(lines: list[str]) -> list[str]:
+    # Every generated scan is distinct bytes, so the warehouse never treats it as a re-upload
+    # of a scan from an earlier test or run (identical bytes are reused, not stored again).
+    global _COUNTER
+    _COUNTER += 1
+    return [*lines, f"Mã kiểm thử {_RUN}-{_COUNTER}"]
+
+
 def write_jpeg(path: Path, lines: list[str], dpi: int = 200) -> Path:
-    return write_image(path, lines, dpi)
+    return write_image(path, _unique(lines), dpi)
 
 
-__all__ = ["PAGES", "png_bytes", "render_page", "write_jpeg", "write_pdf"]
+def write_unique_pdf(path: Path, pages: list[list[str]], dpi: int = 200) -> Path:
+    return write_pdf(path, [_unique(p) for p in pages], dpi)
+
+
+__all__ = ["PAGES", "png_bytes", "render_page", "write_jpeg", "write_pdf", "write_unique_pdf"]

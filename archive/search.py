@@ -1,0 +1,67 @@
+"""Warehouse search: PostgreSQL full text over folded text (accents, case and đ removed by
+``sohoa_fold``, i.e. ``unaccent``), every word matched as a prefix, ranked, scoped by role.
+
+Why PostgreSQL and not a search engine: the warehouse already lives there, access rules are
+SQL filters that must apply to search too, and a GIN index over a stored tsvector answers in
+milliseconds at this scale (see ``bench/search.py``) — one fewer service to run and secure.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from sqlalchemy import Float, func, literal_column, select
+from sqlalchemy.orm import Session
+
+from .access import Viewer, document_filter
+from .models import Document
+
+_WORD = re.compile(r"\w+", re.UNICODE)
+MAX_TERMS = 12
+
+
+@dataclass(frozen=True)
+class SearchHit:
+    document: Document
+    rank: float
+
+
+def prefix_query(q: str) -> str:
+    """``"Nguyễn Thị Hằng"`` → ``nguyễn:* & thị:* & hằng:*``; folding happens in SQL."""
+    words = _WORD.findall(unicodedata.normalize("NFC", q))[:MAX_TERMS]
+    return " & ".join(f"{w}:*" for w in words)
+
+
+def search_documents(
+    session: Session, viewer: Viewer, q: str, *, limit: int = 20, offset: int = 0
+) -> tuple[Sequence[SearchHit], int]:
+    terms = prefix_query(q)
+    if not terms:
+        return [], 0
+    # The terms are folded by the same immutable function the index was built with.
+    tsq = func.to_tsquery(literal_column("'simple'::regconfig"), func.sohoa_fold(terms))
+    where = [Document.search_vector.op("@@")(tsq), document_filter(viewer)]
+    total = session.execute(select(func.count()).select_from(Document).where(*where)).scalar_one()
+    rank = func.ts_rank_cd(Document.search_vector, tsq, 32).cast(Float).label("rank")
+    rows = session.execute(
+        select(Document, rank)
+        .where(*where)
+        .order_by(rank.desc(), Document.created_at.desc())
+        .limit(limit)
+        .offset(offset)
+    ).all()
+    return [SearchHit(doc, float(r)) for doc, r in rows], int(total)
+
+
+def search_text_for(
+    *parts: str | None, fields: dict[str, object] | None = None, limit_chars: int = 20_000
+) -> str:
+    """What a document is found by: its fields first (names, numbers), then its OCR text."""
+    values = [
+        str(v.get("value")) if isinstance(v, dict) else str(v) for v in (fields or {}).values()
+    ]
+    text = "\n".join(p for p in (*values, *parts) if p)
+    return unicodedata.normalize("NFC", text)[:limit_chars]

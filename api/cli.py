@@ -52,9 +52,12 @@ def _print_states(states: list[Any]) -> bool:
 @services_app.command("up")
 def services_up() -> None:
     """Install what is missing and start every service on loopback (idempotent)."""
-    from . import stack as services
+    from . import services
 
-    states = services.up(get_settings(), log=console.print)
+    try:
+        states = services.up(get_settings(), log=console.print)
+    except services.ServiceError as exc:
+        fail(exc)
     get_settings.cache_clear()
     from .bootstrap import migrate_and_prepare
 
@@ -66,7 +69,7 @@ def services_up() -> None:
 @services_app.command("down")
 def services_down() -> None:
     """Stop the services `up` started (and nothing else)."""
-    from . import stack as services
+    from . import services
 
     _print_states(services.down(get_settings(), log=console.print))
 
@@ -74,7 +77,7 @@ def services_down() -> None:
 @services_app.command("status")
 def services_status() -> None:
     """Each service's health."""
-    from . import stack as services
+    from . import services
 
     if not _print_states(services.status(get_settings())):
         raise typer.Exit(EXIT_SERVICE_DOWN)
@@ -83,9 +86,12 @@ def services_status() -> None:
 @services_app.command("install")
 def services_install() -> None:
     """Install the Debian packages and the MinIO binary, start nothing."""
-    from . import stack as services
+    from . import services
 
-    services.install(get_settings(), log=console.print)
+    try:
+        services.install(get_settings(), log=console.print)
+    except services.ServiceError as exc:
+        fail(exc)
 
 
 # --- serving ----------------------------------------------------------------------------
@@ -105,6 +111,9 @@ def serve(
     detach: Annotated[bool, typer.Option(help="Run in the background (pid files)")] = False,
     stop: Annotated[bool, typer.Option(help="Stop a detached API and worker")] = False,
     workers: Annotated[int, typer.Option(help="Celery worker processes")] = 0,
+    no_worker: Annotated[
+        bool, typer.Option("--no-worker", help="API only (workers run elsewhere)")
+    ] = False,
 ) -> None:
     """Run the API and the OCR worker."""
     from . import serving
@@ -120,7 +129,7 @@ def serve(
     if detach:
         serving.start_detached(settings, workers or settings.worker_concurrency, log=console.print)
     else:
-        serving.run_foreground(settings, workers or settings.worker_concurrency)
+        serving.run_foreground(settings, 0 if no_worker else workers or settings.worker_concurrency)
 
 
 # --- users ------------------------------------------------------------------------------
@@ -227,6 +236,9 @@ def intake(
         fail(exc)
     if json_out:
         sys.stdout.write(json.dumps(report, ensure_ascii=False, indent=2) + "\n")
+    failed = [d for d in report["documents"] if d["job"]["state"] != "done"]
+    if report["refused"] or failed:
+        raise typer.Exit(EXIT_USER_ERROR)
 
 
 @app.command()

@@ -124,10 +124,12 @@ def run_intake(
     dossier = client.open_dossier(owner_id, owner_name, procedure)
     console.print(f"Hồ sơ / dossier [bold]{dossier['code']}[/bold]")
     uploads: dict[str, dict[str, Any]] = {}
+    refused: list[dict[str, str]] = []
     for path in files:
         try:
             uploads[path.name] = client.upload(dossier["id"], path)
         except ClientError as exc:
+            refused.append({"file": path.name, "code": exc.code, "message_en": exc.message_en})
             console.print(
                 f"[red]✗ {path.name}: {exc.code}[/red] — {exc.message_vi} / {exc.message_en}"
             )
@@ -140,4 +142,4 @@ def run_intake(
         why = f" — {job['error']['message_vi']}" if job.get("error") else ""
         console.print(f"{mark} {name}: {doc['page_count']} trang/pages, {job['state']}{why}")
         documents.append({"file": name, "job": job, "document": doc})
-    return {"dossier": dossier, "documents": documents}
+    return {"dossier": dossier, "documents": documents, "refused": refused}

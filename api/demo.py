@@ -16,8 +16,7 @@ import httpx
 from rich.console import Console
 from rich.table import Table
 
-from . import serving
-from . import stack as services
+from . import services, serving
 from .accounts import upsert_user
 from .bootstrap import migrate_and_prepare
 from .client import ApiClient, run_intake

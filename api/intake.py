@@ -74,6 +74,7 @@ def accept_upload(
     document = Document(
         dossier_id=dossier.id,
         owner_id=dossier.owner_id,
+        centre_code=dossier.centre_code,
         kind="intake",
         filename=_safe_name(filename),
         media_type=info.media_type,

@@ -135,12 +135,18 @@ def stop(settings: Settings, log: Log = print, timeout_s: float = 30.0) -> None:
 
 
 def run_foreground(settings: Settings, concurrency: int) -> None:
-    worker = subprocess.Popen(worker_command(settings, concurrency), env=_child_env(settings))
+    """API in the foreground; with ``concurrency`` > 0 also a worker, stopped with it."""
+    worker = (
+        subprocess.Popen(worker_command(settings, concurrency), env=_child_env(settings))
+        if concurrency > 0
+        else None
+    )
     try:
         subprocess.run(api_command(settings), env=_child_env(settings), check=False)
     finally:
-        worker.terminate()
-        try:
-            worker.wait(timeout=30)
-        except subprocess.TimeoutExpired:
-            worker.kill()
+        if worker is not None:
+            worker.terminate()
+            try:
+                worker.wait(timeout=30)
+            except subprocess.TimeoutExpired:
+                worker.kill()

@@ -92,6 +92,8 @@ class Document(Base):
     id: Mapped[uuid.UUID] = mapped_column(primary_key=True, default=_uuid)
     dossier_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("dossier.id"), index=True)
     owner_id: Mapped[str] = mapped_column(ForeignKey("owner.id"), index=True)
+    centre_code: Mapped[str | None] = mapped_column(String(16))
+    """The centre of the dossier it was digitized for (copied so scoped search is one index)."""
     kind: Mapped[str] = mapped_column(String(16), default="intake")
     filename: Mapped[str] = mapped_column(String(255))
     media_type: Mapped[str] = mapped_column(String(64))

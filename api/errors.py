@@ -74,6 +74,23 @@ class NotReady(ApiError):
     message_en = "The searchable PDF is not ready yet; wait for the OCR job to finish."
 
 
+class UnknownDocType(ApiError):
+    code = "unknown_doc_type"
+    status = 422
+    message_vi = "Mã loại giấy tờ không có trong danh mục (ví dụ giay_khai_sinh, can_cuoc)."
+    message_en = "Unknown document type code (e.g. giay_khai_sinh, can_cuoc)."
+
+
+class NotInWarehouse(ApiError):
+    code = "not_in_warehouse"
+    status = 422
+    message_vi = "Chỉ đính kèm được giấy tờ đã có trong kho của chính chủ hồ sơ (đã xác nhận loại)."
+    message_en = (
+        "Only a paper already in the warehouse of this dossier's owner (type confirmed) "
+        "can be attached."
+    )
+
+
 class QueueUnavailable(ApiError):
     code = "queue_unavailable"
     status = 503

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import uuid
-from datetime import datetime
+from datetime import date, datetime
 from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
@@ -77,6 +77,13 @@ class DocumentOut(BaseModel):
     original_sha256: str
     searchable_sha256: str | None
     doc_type: str | None
+    doc_type_confidence: float | None = None
+    doc_type_source: str | None = None
+    fields: dict[str, Any] | None = None
+    in_warehouse: bool = False
+    doc_number: str | None = None
+    issued_on: date | None = None
+    valid_until: date | None = None
     quality: dict[str, Any] | None
     error: dict[str, str] | None
     created_at: datetime
@@ -86,6 +93,37 @@ class DocumentOut(BaseModel):
 class DocumentList(BaseModel):
     total: int
     items: list[DocumentOut]
+
+
+class ReviewIn(BaseModel):
+    doc_type: str = Field(description="type code, e.g. giay_khai_sinh (or unknown)")
+    fields: dict[str, str | None] = Field(
+        default_factory=dict, description="fields to confirm or correct, e.g. so_dinh_danh"
+    )
+
+
+class ReviewOut(BaseModel):
+    document: DocumentOut
+    reuse: dict[str, str | None] | None = None
+    """Set when the owner already holds a valid paper of this type and number."""
+
+
+class AttachIn(BaseModel):
+    document_id: uuid.UUID
+
+
+class AccessEntry(BaseModel):
+    at: datetime
+    action: str
+    document_id: str
+    actor: str
+    actor_role: str
+    actor_name: str
+    actor_centre: str | None
+
+
+class AccessLog(BaseModel):
+    items: list[AccessEntry]
 
 
 class SearchHitOut(BaseModel):

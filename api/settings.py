@@ -70,6 +70,14 @@ class Settings(BaseSettings):
     ocr_page_timeout_s: float = 180.0
     ocr_jpeg_quality: int = 85
 
+    # --- classification ---
+    classifier_model: Path | None = None
+    """A model file to use instead of the packaged one (``sohoa model retrain`` sets the
+    active one in the database; this overrides it)."""
+    warehouse_min_confidence: float = 0.0
+    """Extra bar for a classified paper to enter the warehouse without a clerk's review (the
+    model already answers ``unknown`` below its own threshold)."""
+
     # --- auth ---
     token_ttl_minutes: int = 8 * 60
     cors_origins: list[str] = []

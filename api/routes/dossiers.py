@@ -8,12 +8,14 @@ from kombu.exceptions import OperationalError as KombuOperationalError
 from archive import audit
 from archive.documents import dossier_documents
 from archive.dossiers import NewDossier, get_dossier, open_dossier
+from archive.models import Document
+from archive.reuse import attach
 from ingest.errors import FileTooLarge
 
 from ..deps import ClerkDep, RuntimeDep, SessionDep, ViewerDep
-from ..errors import Forbidden, MissingFile, QueueUnavailable
+from ..errors import Forbidden, MissingFile, NotInWarehouse, QueueUnavailable
 from ..intake import accept_upload, spooled_upload
-from ..schemas import DocumentList, DossierIn, DossierOut, UploadAccepted
+from ..schemas import AttachIn, DocumentList, DossierIn, DossierOut, UploadAccepted
 from ..tasks import enqueue_ocr
 from ..views import document_out
 
@@ -46,6 +48,27 @@ def list_dossier_documents(ref: str, session: SessionDep, viewer: ViewerDep) -> 
     dossier = get_dossier(session, viewer, ref)
     docs = dossier_documents(session, dossier)
     audit.record(session, viewer, "dossier_list", "dossier", dossier.id, owner_id=dossier.owner_id)
+    return DocumentList(total=len(docs), items=[document_out(d) for d in docs])
+
+
+@router.post("/{ref}/attachments", response_model=DocumentList)
+def attach_document(ref: str, body: AttachIn, session: SessionDep, clerk: ClerkDep) -> DocumentList:
+    """Attach a paper the owner's warehouse already holds instead of scanning it again."""
+    dossier = get_dossier(session, clerk, ref)
+    held = session.get(Document, body.document_id)
+    if held is None or held.owner_id != dossier.owner_id or not held.in_warehouse:
+        raise NotInWarehouse(str(body.document_id))
+    if attach(session, dossier.id, held.id, clerk.user_id):
+        audit.record(
+            session,
+            clerk,
+            "document_reuse",
+            "document",
+            held.id,
+            owner_id=held.owner_id,
+            detail={"dossier": str(dossier.id)},
+        )
+    docs = dossier_documents(session, dossier)
     return DocumentList(total=len(docs), items=[document_out(d) for d in docs])
 
 

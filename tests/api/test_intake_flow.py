@@ -12,7 +12,7 @@ import httpx
 import pytest
 from sqlalchemy import select
 
-from api import serving
+from api import services, serving
 from api.runtime import Runtime
 from archive.models import AuditEvent
 from tests.api.conftest import upload
@@ -143,6 +143,22 @@ def test_roles_and_tokens_are_enforced(
     assert r.status_code == 401 and r.json()["code"] == "bad_credentials"
 
 
+def test_citizen_sees_who_accessed_their_papers(
+    api: httpx.Client, accounts: dict[str, Account], processed: dict[str, Any]
+) -> None:
+    doc_id = processed["uploads"]["pdf"]["document_id"]
+    api.get(f"/documents/{doc_id}", headers=accounts["clerk_a"].headers)
+    log = api.get("/me/access-log", headers=accounts["citizen_a"].headers)
+    assert log.status_code == 200
+    entries = [e for e in log.json()["items"] if e["document_id"] == doc_id]
+    clerk_reads = [e for e in entries if e["actor"] == accounts["clerk_a"].username]
+    assert {"document_upload", "document_read"} <= {e["action"] for e in clerk_reads}
+    assert clerk_reads[0]["actor_role"] == "clerk" and clerk_reads[0]["actor_centre"]
+    other = api.get("/me/access-log", headers=accounts["citizen_b"].headers).json()
+    assert doc_id not in {e["document_id"] for e in other["items"]}
+    assert api.get("/me/access-log", headers=accounts["clerk_a"].headers).status_code == 403
+
+
 def test_every_document_read_is_audited(
     settings: Any, api: httpx.Client, accounts: dict[str, Account], processed: dict[str, Any]
 ) -> None:
@@ -159,10 +175,14 @@ def test_every_document_read_is_audited(
     assert ("document_ocr", "system") in actions
 
 
-def test_restart_of_api_and_worker_loses_nothing(
+def test_full_restart_loses_nothing(
     stack: Any, api: httpx.Client, accounts: dict[str, Account], processed: dict[str, Any]
 ) -> None:
+    # GIVEN a processed dossier, WHEN the API, the worker, PostgreSQL, Redis and MinIO all
+    # stop and start again, THEN every file and record is there and work goes on.
     serving.stop(stack)
+    services.down(stack, log=lambda _: None)
+    services.up(stack, log=lambda _: None)
     serving.start_detached(stack, 2)
     clerk = accounts["clerk_a"]
     for kind, path in processed["files"].items():

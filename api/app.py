@@ -8,7 +8,7 @@ from contextlib import asynccontextmanager
 
 from fastapi import APIRouter, FastAPI
 
-from .errors import install_handlers
+from .errors import BodyLimit, install_handlers
 from .routes import auth, documents, dossiers, health, jobs, owners, search
 from .runtime import get_runtime
 
@@ -33,6 +33,7 @@ def create_app() -> FastAPI:
         lifespan=lifespan,
     )
     install_handlers(app)
+    app.add_middleware(BodyLimit, max_bytes=get_runtime().settings.max_upload_bytes)
     v1 = APIRouter(prefix=API_PREFIX)
     for module in (auth, dossiers, documents, jobs, owners, search, health):
         v1.include_router(module.router)

@@ -12,7 +12,7 @@ from fastapi.responses import JSONResponse
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from archive.errors import ArchiveError
-from ingest.errors import IngestError
+from ingest.errors import FileTooLarge, IngestError
 from ocr.errors import OcrError
 
 log = logging.getLogger(__name__)
@@ -96,6 +96,24 @@ class QueueUnavailable(ApiError):
     status = 503
     message_vi = "Hàng đợi xử lý tạm thời không truy cập được; tệp đã được lưu. Thử lại sau."
     message_en = "The work queue is unreachable right now; the file is stored. Try again later."
+
+
+class BodyLimit:
+    """ASGI middleware: a request whose declared body is over the limit is answered 413 from
+    its headers, before a byte of the body is read or spooled to disk."""
+
+    def __init__(self, app: Any, max_bytes: int, overhead: int = 64 * 1024) -> None:
+        self.app, self.limit = app, max_bytes + overhead
+
+    async def __call__(self, scope: Any, receive: Any, send: Any) -> None:
+        if scope["type"] == "http":
+            declared = dict(scope["headers"]).get(b"content-length", b"")
+            if declared.isdigit() and int(declared) > self.limit:
+                exc = FileTooLarge(f"{int(declared)} > {self.limit} bytes")
+                response = JSONResponse(error_body(exc, str(exc)), status_code=exc.status)
+                await response(scope, receive, send)
+                return
+        await self.app(scope, receive, send)
 
 
 USER_ERRORS: tuple[type[Exception], ...] = (ApiError, IngestError, OcrError, ArchiveError)

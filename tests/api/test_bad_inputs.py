@@ -3,6 +3,8 @@ service goes on working."""
 
 from __future__ import annotations
 
+import json
+import socket
 from pathlib import Path
 from typing import Any
 
@@ -123,3 +125,26 @@ def test_service_still_works_after_bad_inputs(
     assert r.status_code == 202
     assert wait_for_job(api, accounts["clerk_a"], r.json()["job_id"])["state"] == "done"
     assert api.get("/health").status_code == 200
+
+
+def test_oversized_body_refused_from_headers(
+    settings: Any, accounts: dict[str, Account], dossier: dict[str, Any]
+) -> None:
+    # GIVEN a client announcing a body far over the limit, THEN the answer (413) comes from
+    # the headers alone: the server never waits for, reads or spools the body.
+    huge = settings.max_upload_bytes * 4
+    request = (
+        f"POST /api/v1/dossiers/{dossier['id']}/documents HTTP/1.1\r\n"
+        f"Host: {settings.host}\r\n"
+        f"Authorization: {accounts['clerk_a'].headers['Authorization']}\r\n"
+        "Content-Type: multipart/form-data; boundary=x\r\n"
+        f"Content-Length: {huge}\r\nConnection: close\r\n\r\n"
+    )
+    with socket.create_connection((settings.host, settings.api_port), timeout=10) as sock:
+        sock.sendall(request.encode())
+        answer = b""
+        while chunk := sock.recv(65536):
+            answer += chunk
+    head, _, body = answer.partition(b"\r\n\r\n")
+    assert head.startswith(b"HTTP/1.1 413"), head
+    assert json.loads(body)["code"] == "file_too_large"

@@ -9,7 +9,7 @@ from contextlib import asynccontextmanager
 from fastapi import APIRouter, FastAPI
 
 from .errors import BodyLimit, install_handlers
-from .routes import auth, documents, dossiers, health, jobs, owners, search
+from .routes import auth, documents, dossiers, health, jobs, owners, search, verify, workflow
 from .runtime import get_runtime
 
 API_PREFIX = "/api/v1"
@@ -35,7 +35,9 @@ def create_app() -> FastAPI:
     install_handlers(app)
     app.add_middleware(BodyLimit, max_bytes=get_runtime().settings.max_upload_bytes)
     v1 = APIRouter(prefix=API_PREFIX)
-    for module in (auth, dossiers, documents, jobs, owners, search, health):
+    for module in (auth, dossiers, documents, workflow, jobs, owners, search, health):
         v1.include_router(module.router)
+    v1.include_router(verify.router)
     app.include_router(v1)
+    app.include_router(verify.public)
     return app

@@ -17,6 +17,12 @@ from .settings import get_settings
 app = typer.Typer(add_completion=False, no_args_is_help=True, help="sohoa — số hóa hồ sơ")
 services_app = typer.Typer(no_args_is_help=True, help="Local services: PostgreSQL, Redis, MinIO")
 users_app = typer.Typer(no_args_is_help=True, help="User accounts")
+model_app = typer.Typer(no_args_is_help=True, help="The document-type classifier")
+app.add_typer(model_app, name="model")
+pki_app = typer.Typer(no_args_is_help=True, help="The development PKI")
+app.add_typer(pki_app, name="pki")
+archive_app = typer.Typer(no_args_is_help=True, help="Long-term archive upkeep")
+app.add_typer(archive_app, name="archive")
 app.add_typer(services_app, name="services")
 app.add_typer(users_app, name="users")
 console = Console(stderr=True)
@@ -158,6 +164,40 @@ def users_create(
     console.print(f"[green]✓[/green] {user.username} ({user.role})")
 
 
+# --- classifier ---------------------------------------------------------------------
+
+
+@model_app.command("retrain")
+def model_retrain(
+    per_type: Annotated[int, typer.Option(help="generated papers per type")] = 120,
+) -> None:
+    """Retrain on the generated corpus plus every clerk correction; make it the active model."""
+    from .classifier_models import retrain
+    from .runtime import get_runtime
+
+    row = retrain(get_runtime(), per_type=per_type)
+    console.print(f"[green]✓[/green] active model {row.version} {row.metrics}")
+
+
+@model_app.command("reset")
+def model_reset() -> None:
+    """Go back to the packaged model (retrained versions stay stored)."""
+    from .classifier_models import use_packaged
+    from .runtime import get_runtime
+
+    use_packaged(get_runtime())
+    console.print("[green]✓[/green] workers use the packaged model")
+
+
+@model_app.command("show")
+def model_show() -> None:
+    """The model the workers use."""
+    from .classifier_models import active_model_path, describe
+    from .runtime import get_runtime
+
+    console.print(describe(active_model_path(get_runtime())))
+
+
 # --- local OCR --------------------------------------------------------------------------
 
 
@@ -208,6 +248,161 @@ def ocr(
     if text:
         text.write_text("\f".join(r.text for r in results), encoding="utf-8")
     console.print(f"[green]✓[/green] {out} ({len(results)} pages)")
+
+
+def _local_ocr_text(input: Path) -> str:
+    """Prepare and OCR a scan locally (the worker's library), returning its text."""
+    from ingest import check_upload, iter_pages
+    from ocr.pipeline import ocr_to_pdf
+
+    from .processing import ocr_options
+    from .runtime import get_runtime
+
+    rt = get_runtime()
+    info = check_upload(input, rt.limits)
+    with tempfile.TemporaryDirectory(prefix="sohoa-classify-") as tmp:
+        pages = (
+            (p.index, p.image, p.dpi)
+            for p in iter_pages(input, info.media_type, rt.settings.ocr_dpi)
+        )
+        results = ocr_to_pdf(pages, Path(tmp) / "out.pdf", Path(tmp), ocr_options(rt))
+    return "\n".join(r.text for r in results)
+
+
+@app.command()
+def classify(
+    input: Annotated[Path, typer.Argument(exists=True, dir_okay=False, help="PDF/JPEG/PNG/TIFF")],
+    json_out: Annotated[bool, typer.Option("--json", help="print JSON")] = False,
+) -> None:
+    """What the paper is and what it says: type, confidence, fields, flags (local, no services)."""
+    from ingest import IngestError
+    from ocr.errors import OcrError
+
+    from .classifying import understand
+
+    try:
+        meaning = understand(_local_ocr_text(input), get_settings().classifier_model)  # local
+    except (IngestError, OcrError) as exc:
+        fail(exc)
+    flags = [f"{name}:{flag}" for name, f in meaning.fields.items() for flag in f["flags"]]
+    report: dict[str, Any] = {
+        "doc_type": meaning.doc_type,
+        "confidence": meaning.confidence,
+        "fields": {name: f["value"] for name, f in meaning.fields.items()},
+        "flags": flags,
+    }
+    if json_out:
+        sys.stdout.write(json.dumps(report, ensure_ascii=False, indent=2) + "\n")
+        return
+    console.print(f"[bold]{meaning.doc_type}[/bold] ({meaning.confidence:.2f})")
+    for name, value in report["fields"].items():
+        console.print(f"  {name}: {value}")
+    for flag in flags:
+        console.print(f"  [yellow]⚑ {flag}[/yellow]")
+
+
+# --- signatures -----------------------------------------------------------------------
+
+
+@app.command()
+def sign(
+    input: Annotated[Path, typer.Argument(exists=True, dir_okay=False, help="PDF to sign")],
+    out: Annotated[Path, typer.Argument(help="signed PDF to write")],
+    level: Annotated[str, typer.Option(help="B-B | B-T | B-LT | B-LTA")] = "B-LTA",
+    copy_type: Annotated[
+        str | None, typer.Option(help="certified copy: SAO_Y | SAO_LUC | TRICH_SAO")
+    ] = None,
+    pkcs11: Annotated[bool, typer.Option("--pkcs11", help="sign with the HSM/USB token")] = False,
+) -> None:
+    """PAdES-sign a PDF with the agency's key and a visible stamp (local)."""
+    from signing import CertifiedCopyStamp, CopyType, ResultStamp, SigningError, sign_pdf
+
+    from .signing_config import SigningNotConfigured, open_signer, sign_options, signing_setup
+
+    settings = get_settings()
+    try:
+        setup = signing_setup(settings)
+        appearance = (
+            CertifiedCopyStamp(CopyType[copy_type], settings.agency_name)
+            if copy_type
+            else ResultStamp(settings.agency_name, settings.leader_name, settings.leader_title)
+        )
+        with open_signer(setup, pkcs11) as signer:
+            signed = sign_pdf(
+                input.read_bytes(),
+                sign_options(setup, level),
+                signer,
+                appearance=appearance,
+            )
+    except KeyError:
+        fail(ValueError(f"unknown copy type {copy_type}: SAO_Y, SAO_LUC or TRICH_SAO"))
+    except (SigningError, SigningNotConfigured, ValueError) as exc:
+        fail(exc)
+    out.write_bytes(signed)
+    console.print(f"[green]✓[/green] {out} ({level})")
+
+
+@app.command()
+def verify(
+    input: Annotated[Path, typer.Argument(exists=True, dir_okay=False, help="signed PDF")],
+    json_out: Annotated[
+        bool, typer.Option("--json", help="print the whole report as JSON")
+    ] = False,
+) -> None:
+    """Verify every signature of a PDF: integrity, signer, trust, time, revocation, level."""
+    from signing import SigningError, verify_pdf
+
+    from .signing_config import SigningNotConfigured, signing_setup, verify_options
+
+    try:
+        report = verify_pdf(input.read_bytes(), verify_options(signing_setup(get_settings())))
+    except (SigningError, SigningNotConfigured) as exc:
+        fail(exc)
+    body = report.to_dict()
+    if json_out:
+        sys.stdout.write(json.dumps(body, ensure_ascii=False, indent=2) + "\n")
+    else:
+        colour = {"valid": "green", "invalid": "red"}.get(body["verdict"], "yellow")
+        console.print(f"[{colour}]{body['verdict']}[/{colour}]")
+        for sig in body["signatures"]:
+            signer = (sig.get("signer") or {}).get("name") or sig.get("kind")
+            console.print(f"  • {signer}: {sig['verdict']} ({sig.get('pades_level')})")
+        for reason in body["reasons"]:
+            console.print(f"  {reason['message_vi']} / {reason['message_en']}")
+    if body["verdict"] != "valid":
+        raise typer.Exit(1)
+
+
+@pki_app.command("root")
+def pki_root(out: Annotated[Path, typer.Option("--out", help="PEM file to write")]) -> None:
+    """Write the development trust anchor (root certificate, PEM)."""
+    from .signing_config import SigningNotConfigured, signing_setup
+
+    try:
+        setup = signing_setup(get_settings())
+    except SigningNotConfigured as exc:
+        fail(exc)
+    if setup.root_pem is None:
+        fail(SigningNotConfigured("the development PKI is not set up: run `sohoa services up`"))
+    out.write_bytes(setup.root_pem.read_bytes())
+    console.print(f"[green]✓[/green] {out}")
+
+
+@archive_app.command("renew-timestamps")
+def archive_renew(
+    threshold_days: Annotated[
+        int | None, typer.Option(help="renew when TSA cert expires within")
+    ] = None,
+    force: Annotated[bool, typer.Option(help="renew every B-LTA file now")] = False,
+) -> None:
+    """Add a fresh document timestamp to archived B-LTA files that need one."""
+    from .renewal import renew_all
+    from .runtime import get_runtime
+
+    rt = get_runtime()
+    days = threshold_days if threshold_days is not None else rt.settings.renew_threshold_days
+    summary = renew_all(rt, days, force=force, log=console.print)
+    console.print(f"[green]✓[/green] {summary}")
 
 
 # --- through the API --------------------------------------------------------------------

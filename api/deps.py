@@ -44,7 +44,9 @@ def session_dep(rt: RuntimeDep) -> Iterator[Session]:
         session.close()
 
 
-SessionDep = Annotated[Session, Depends(session_dep)]
+# scope="function": commit before the response is sent, so a client never acts on an answer
+# whose transaction is not yet committed (the default runs teardown after sending).
+SessionDep = Annotated[Session, Depends(session_dep, scope="function")]
 
 
 def current_user(

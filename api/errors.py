@@ -14,6 +14,9 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from archive.errors import ArchiveError
 from ingest.errors import FileTooLarge, IngestError
 from ocr.errors import OcrError
+from signing import SigningError
+
+from .signing_config import SigningNotConfigured
 
 log = logging.getLogger(__name__)
 
@@ -91,6 +94,33 @@ class NotInWarehouse(ApiError):
     )
 
 
+class WrongStep(ApiError):
+    code = "wrong_step"
+    status = 409
+    message_vi = (
+        "Hồ sơ chưa ở bước cho phép thao tác này (tiếp nhận → thẩm định → phê duyệt → ký số → "
+        "trả kết quả). Xem 'detail'."
+    )
+    message_en = (
+        "The dossier is not at the step this needs (received → reviewing → approved → signed "
+        "→ returned). See 'detail'."
+    )
+
+
+class RateLimited(ApiError):
+    code = "rate_limited"
+    status = 429
+    message_vi = "Quá nhiều yêu cầu xác thực từ địa chỉ này; hãy thử lại sau một phút."
+    message_en = "Too many verifications from this address; try again in a minute."
+
+
+class NotFoundPublic(ApiError):
+    code = "not_found"
+    status = 404
+    message_vi = "Không có văn bản đã ký với mã này. Kiểm tra lại mã trên giấy hoặc mã QR."
+    message_en = "No signed document has this code. Check the code on the paper or the QR."
+
+
 class QueueUnavailable(ApiError):
     code = "queue_unavailable"
     status = 503
@@ -116,7 +146,14 @@ class BodyLimit:
         await self.app(scope, receive, send)
 
 
-USER_ERRORS: tuple[type[Exception], ...] = (ApiError, IngestError, OcrError, ArchiveError)
+USER_ERRORS: tuple[type[Exception], ...] = (
+    ApiError,
+    IngestError,
+    OcrError,
+    ArchiveError,
+    SigningError,
+    SigningNotConfigured,
+)
 
 
 def error_body(exc: UserFacing, detail: Any = None) -> dict[str, Any]:

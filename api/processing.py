@@ -14,7 +14,7 @@ from pathlib import Path
 
 from sqlalchemy import select
 
-from archive import audit
+from archive import audit, understanding
 from archive.db import session_scope
 from archive.documents import PageRecord, replace_pages, searchable_key
 from archive.errors import ChecksumMismatch
@@ -24,6 +24,8 @@ from archive.storage import sha256_file
 from ingest import iter_pages
 from ocr.pipeline import OcrOptions, PageResult, ocr_to_pdf
 
+from .classifier_models import active_model_path
+from .classifying import understand
 from .runtime import Runtime
 
 log = logging.getLogger(__name__)
@@ -84,6 +86,7 @@ def run_ocr_job(rt: Runtime, job_id: uuid.UUID) -> None:
         results = ocr_to_pdf(
             pages, out, work, ocr_options(rt), on_page=_progress(rt, job_id), title=doc.filename
         )
+        meaning = understand("\n".join(r.text for r in results), active_model_path(rt))
         checksum = sha256_file(out)
         key = searchable_key(doc.id)
         rt.storage.put_file(key, out, "application/pdf", checksum)
@@ -103,6 +106,7 @@ def run_ocr_job(rt: Runtime, job_id: uuid.UUID) -> None:
             ],
         )
         row.searchable_key, row.searchable_sha256, row.searchable_size = key, checksum, size
+        understanding.record(row, meaning, rt.settings.warehouse_min_confidence)
         row.search_text = search_text_for(
             row.dossier.owner.name,
             row.dossier.code,
@@ -136,7 +140,8 @@ def fail_job(
         job.state, job.finished_at = "failed", datetime.now(UTC)
         job.error_code, job.error_message_vi, job.error_message_en = code, message_vi, message_en
         doc = s.get(Document, job.document_id) if job.document_id else None
-        if doc is not None:
+        # A failed signing leaves the document as it was; a failed OCR marks it failed.
+        if doc is not None and job.kind == "ocr":
             doc.status = "failed"
             doc.error_code, doc.error_message_vi, doc.error_message_en = (
                 code,
@@ -159,7 +164,10 @@ def stale_queued_jobs(rt: Runtime, older_than_s: float) -> list[tuple[uuid.UUID,
     with session_scope(rt.sessions) as s:
         rows = s.execute(
             select(Job.document_id, Job.id).where(
-                Job.state == "queued", Job.created_at < cutoff, Job.document_id.is_not(None)
+                Job.kind == "ocr",
+                Job.state == "queued",
+                Job.created_at < cutoff,
+                Job.document_id.is_not(None),
             )
         ).all()
     return [(doc, job) for doc, job in rows if doc is not None]

@@ -88,6 +88,13 @@ class DocumentOut(BaseModel):
     error: dict[str, str] | None
     created_at: datetime
     pages: list[PageOut] | None = None
+    reuse: dict[str, str | None] | None = None
+    """Set when the owner's warehouse already holds a valid paper of this type and number."""
+    signed_sha256: str | None = None
+    pades_level: str | None = None
+    signed_at: datetime | None = None
+    verification_code: str | None = None
+    source_document_id: uuid.UUID | None = None
 
 
 class DocumentList(BaseModel):

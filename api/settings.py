@@ -78,6 +78,27 @@ class Settings(BaseSettings):
     """Extra bar for a classified paper to enter the warehouse without a clerk's review (the
     model already answers ``unknown`` below its own threshold)."""
 
+    # --- signing (defaults: the development PKI served by `sohoa services up`) ---
+    signer_pkcs12: Path | None = None
+    """PKCS#12 of the agency's signing key (development, small offices)."""
+    signer_passphrase: SecretStr = SecretStr("")
+    pkcs11_module: Path | None = None
+    """PKCS#11 module of the HSM or USB token (e.g. /usr/lib/softhsm/libsofthsm2.so)."""
+    pkcs11_token: str = ""
+    pkcs11_key: str = ""
+    pkcs11_pin: SecretStr = SecretStr("")
+    trust_anchors: str = ""
+    """Trusted roots, PEM files separated by commas (the national root was re-keyed in 2025:
+    several may be trusted at once)."""
+    tsa_url: str = ""
+    agency_name: str = "Trung tâm Phục vụ hành chính công tỉnh (môi trường phát triển)"
+    leader_name: str = "Nguyễn Văn Lãnh Đạo"
+    leader_title: str = "Giám đốc"
+    renew_threshold_days: int = 180
+    """Archive timestamps are renewed this long before the last one's TSA certificate expires."""
+    verify_rate_per_minute: int = 30
+    """Anonymous verifications per client address per minute."""
+
     # --- auth ---
     token_ttl_minutes: int = 8 * 60
     cors_origins: list[str] = []

@@ -9,15 +9,19 @@ import logging
 import uuid
 
 from celery import Celery, Task
-from celery.signals import worker_ready
+from celery.signals import worker_process_init, worker_ready
 
 from archive.errors import DatabaseUnavailable, StorageUnavailable
 from ingest.errors import IngestError
 from ocr.errors import OcrError
+from signing import RevocationInfoUnavailable, SigningError, TimestampUnavailable, warm_fonts
 
 from .processing import fail_job, run_ocr_job, stale_queued_jobs
+from .renewal import renew_all
 from .runtime import get_runtime
 from .settings import get_settings
+from .signing_config import SigningNotConfigured
+from .signing_flow import sign_document_job
 
 log = logging.getLogger(__name__)
 
@@ -69,8 +73,54 @@ def ocr_document(self: Task, document_id: str, job_id: str) -> None:
         )
 
 
+@celery_app.task(
+    bind=True,
+    name="sohoa.sign_document",
+    autoretry_for=(*TRANSIENT, TimestampUnavailable, RevocationInfoUnavailable),
+    retry_backoff=5,
+    retry_backoff_max=300,
+    max_retries=5,
+)
+def sign_document(self: Task, job_id: str, level: str, copy_type: str | None = None) -> None:
+    rt = get_runtime()
+    job = uuid.UUID(job_id)
+    try:
+        sign_document_job(rt, job, level, copy_type)
+    except (TimestampUnavailable, RevocationInfoUnavailable, *TRANSIENT) as exc:
+        if self.request.retries >= (self.max_retries or 0):
+            fail_job(rt, job, exc.code, exc.message_vi, exc.message_en, str(exc))
+        raise
+    except (SigningError, SigningNotConfigured) as exc:
+        fail_job(rt, job, exc.code, exc.message_vi, exc.message_en, str(exc))
+
+
+@celery_app.task(name="sohoa.renew_timestamps")
+def renew_timestamps() -> str:
+    """Beat: add fresh document timestamps to archived B-LTA files that need one."""
+    rt = get_runtime()
+    return str(renew_all(rt, rt.settings.renew_threshold_days))
+
+
+celery_app.conf.beat_schedule = {
+    "renew-archive-timestamps": {"task": "sohoa.renew_timestamps", "schedule": 24 * 3600.0},
+}
+
+
+def enqueue_sign(job_id: uuid.UUID, level: str, copy_type: str | None = None) -> None:
+    sign_document.apply_async(args=[str(job_id), level, copy_type], retry=False)
+
+
 def enqueue_ocr(document_id: uuid.UUID, job_id: uuid.UUID) -> None:
     ocr_document.apply_async(args=[str(document_id), str(job_id)], retry=False)
+
+
+@worker_process_init.connect
+def _warm_up(**_: object) -> None:
+    """Load what the first job of each worker process would otherwise wait for."""
+    try:
+        warm_fonts()
+    except SigningError as exc:  # a missing font is reported when a job needs it
+        log.warning("stamp fonts not loaded: %s", exc)
 
 
 @worker_ready.connect

@@ -6,6 +6,7 @@ from __future__ import annotations
 import uuid
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from sqlalchemy import ColumnElement, Select, false, or_, select, true
 
@@ -31,7 +32,7 @@ def dossier_filter(viewer: Viewer) -> ColumnElement[bool]:
     return false()
 
 
-def attached_to_centre(centre_code: str) -> Select[tuple[uuid.UUID]]:
+def attached_to_centre(centre_code: str) -> Select[Any]:
     """Documents of other centres attached (reused) in this centre's dossiers."""
     centre_dossiers = select(Dossier.id).where(Dossier.centre_code == centre_code)
     return select(DossierAttachment.document_id).where(

@@ -132,6 +132,16 @@ class Document(Base):
         deferred=True,
     )
 
+    # Signed results and certified copies (PAdES).
+    signed_key: Mapped[str | None] = mapped_column(String(255))
+    signed_sha256: Mapped[str | None] = mapped_column(String(80), index=True)
+    pades_level: Mapped[str | None] = mapped_column(String(8))
+    signed_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    verification_code: Mapped[str | None] = mapped_column(String(32), unique=True)
+    """What the QR carries: /verify/<code> reaches this document's verification."""
+    source_document_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("document.id"))
+    """For a certified copy: the intake document it certifies."""
+
     dossier: Mapped[Dossier] = relationship(back_populates="documents")
     pages: Mapped[list[Page]] = relationship(
         back_populates="document", order_by="Page.index", cascade="all, delete-orphan"

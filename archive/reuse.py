@@ -10,6 +10,24 @@ from sqlalchemy.orm import Session
 
 from .models import Document, DossierAttachment
 
+# How the papers are called at the counter (DOMAIN.md), for messages to clerks and citizens.
+DOC_TYPE_NAMES = {
+    "giay_khai_sinh": "Giấy khai sinh",
+    "giay_chung_nhan_ket_hon": "Giấy chứng nhận kết hôn",
+    "giay_xac_nhan_tinh_trang_hon_nhan": "Giấy xác nhận tình trạng hôn nhân",
+    "trich_luc_khai_tu": "Trích lục khai tử",
+    "can_cuoc": "Căn cước / CCCD",
+    "xac_nhan_cu_tru": "Xác nhận thông tin về cư trú",
+    "giay_chung_nhan_dang_ky_doanh_nghiep": "Giấy chứng nhận đăng ký doanh nghiệp",
+    "giay_chung_nhan_dang_ky_ho_kinh_doanh": "Giấy chứng nhận đăng ký hộ kinh doanh",
+    "giay_chung_nhan_quyen_su_dung_dat": "Giấy chứng nhận quyền sử dụng đất",
+    "giay_phep_xay_dung": "Giấy phép xây dựng",
+    "giay_uy_quyen": "Giấy ủy quyền",
+    "phieu_ly_lich_tu_phap": "Phiếu lý lịch tư pháp",
+    "to_khai": "Tờ khai / đơn đề nghị",
+    "bang_tot_nghiep": "Bằng tốt nghiệp",
+}
+
 
 def held_same_bytes(session: Session, owner_id: str, checksum: str) -> Document | None:
     """The owner's earliest document with exactly these bytes (same SHA-256)."""
@@ -65,7 +83,7 @@ def attach(
 
 def reuse_notice(doc: Document) -> dict[str, str | None]:
     """The clerk's message: "đã có trong kho: … cấp ngày …, còn hiệu lực đến …"."""
-    name = doc.doc_type or doc.filename
+    name = DOC_TYPE_NAMES.get(doc.doc_type or "", doc.filename)
     issued = doc.issued_on.strftime("%d/%m/%Y") if doc.issued_on else None
     valid = doc.valid_until.strftime("%d/%m/%Y") if doc.valid_until else None
     vi = f"Đã có trong kho: {name}"

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+import uuid
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -49,7 +50,7 @@ def search_documents(
         return [], 0
     # The terms are folded by the same immutable function the index was built with.
     tsq = func.to_tsquery(literal_column("'simple'::regconfig"), func.sohoa_fold(terms))
-    attached = (
+    attached: list[uuid.UUID] | None = (
         list(session.execute(attached_to_centre(viewer.centre_code)).scalars())
         if viewer.role == "clerk" and viewer.centre_code
         else None

@@ -7,14 +7,14 @@ memory at a time, so peak memory does not grow with the page count.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import numpy as np
 
-from .orient import upright_page
 from .pdf import merge_pages, write_page_pdf
+from .prepare import PrepareOptions, prepare_page
 from .tesseract import recognize
 
 A4_LONG_SIDE_IN = 11.69
@@ -28,7 +28,8 @@ class OcrOptions:
     """A page Tesseract has not finished by then fails the document (never a hung worker)."""
     jpeg_quality: int = 85
     """Quality of the page image kept in the searchable PDF."""
-    orientation_timeout_s: float = 30.0
+    prepare: PrepareOptions = field(default_factory=PrepareOptions)
+    """Which preparation stages may run (each decides per page whether it helps)."""
 
 
 @dataclass(frozen=True)
@@ -53,9 +54,13 @@ def ocr_page(
     index: int, image: np.ndarray, dpi: int | None, out: Path, options: OcrOptions
 ) -> PageResult:
     """OCR one page image into the searchable page PDF ``out``."""
-    prepared = upright_page(image, dpi, options.orientation_timeout_s)
+    prepared = prepare_page(image, dpi, options.prepare)
     recognition = recognize(
-        prepared.image, lang=options.language, timeout=options.page_timeout_s, dpi=dpi
+        prepared.image,
+        lang=options.language,
+        timeout=options.page_timeout_s,
+        dpi=prepared.dpi,
+        config=prepared.tesseract_config,
     )
     page_dpi = shown_dpi(prepared.upright, dpi)
     write_page_pdf(

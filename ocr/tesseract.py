@@ -21,6 +21,7 @@ import numpy as np
 from PIL import Image
 
 from .errors import OcrError, OcrTimeout, TesseractFailed, TesseractMissing, UnreadableImage
+from .reading_order import find_tables, reading_order_text
 
 TESSERACT = "tesseract"
 OSD_MAX_SIDE = 1600
@@ -46,7 +47,10 @@ class Word:
 @dataclass(frozen=True)
 class Recognition:
     text: str
-    """Plain text in Tesseract's reading order, NFC as Tesseract emits it."""
+    """Plain text in reading order (``ocr.reading_order``): columns left to right, forms row
+    by row, scraps from signatures and seals dropped. NFC, as Tesseract emits it."""
+    tesseract_text: str
+    """Tesseract's own text output, in its own order."""
     words: tuple[Word, ...]
     mean_confidence: float | None
     """Mean word confidence (0-100); ``None`` when no word was found."""
@@ -134,11 +138,13 @@ def recognize(
     psm: int = 3,
     timeout: float = 180.0,
     dpi: int | None = None,
+    config: tuple[str, ...] = (),
 ) -> Recognition:
     """Read one page image (grey, binary or RGB) with one Tesseract run.
 
     ``dpi`` is written into the image Tesseract reads; without it Tesseract estimates the
-    resolution from the text size. Raises ``OcrTimeout``, ``TesseractMissing``,
+    resolution from the text size. ``config`` adds ``-c name=value`` settings.
+    Raises ``OcrTimeout``, ``TesseractMissing``,
     ``TesseractFailed`` or ``UnreadableImage``, never a builtin error.
     """
     try:
@@ -147,6 +153,8 @@ def recognize(
             out = Path(tmp) / "out"
             _write_image(image, src, dpi)
             args = [TESSERACT, str(src), str(out), "-l", lang, "--psm", str(psm)]
+            for item in config:
+                args += ["-c", item]
             args += ["-c", "textonly_pdf=1", "txt", "tsv", "pdf"]
             proc = _run(args, timeout)
             _raise_for(proc)
@@ -160,7 +168,11 @@ def recognize(
         raise TesseractFailed(str(exc)) from exc
     mean = sum(w.confidence for w in words) / len(words) if words else None
     return Recognition(
-        text=text.replace("\f", "").strip(), words=words, mean_confidence=mean, text_only_pdf=pdf
+        text=reading_order_text(words, find_tables(image) if words else ()),
+        tesseract_text=text.replace("\f", "").strip(),
+        words=words,
+        mean_confidence=mean,
+        text_only_pdf=pdf,
     )
 
 

@@ -11,15 +11,19 @@ from urllib.parse import quote
 from fastapi import APIRouter, Header
 from fastapi.responses import StreamingResponse
 
-from archive import audit
+from archive import audit, understanding
 from archive.access import Viewer
 from archive.documents import get_document
 from archive.errors import ChecksumMismatch
+from archive.models import Document
+from archive.reuse import held_same_paper, reuse_notice
+from archive.search import search_text_for
 from archive.storage import Storage
+from ocr.classify.types import DOC_TYPES
 
-from ..deps import RuntimeDep, SessionDep, ViewerDep
-from ..errors import BadRange, NotReady
-from ..schemas import DocumentOut
+from ..deps import ClerkDep, RuntimeDep, SessionDep, ViewerDep
+from ..errors import BadRange, NotReady, UnknownDocType
+from ..schemas import DocumentOut, ReviewIn, ReviewOut
 from ..views import document_out
 
 router = APIRouter(prefix="/documents", tags=["documents"])
@@ -33,7 +37,48 @@ def read_document(
 ) -> DocumentOut:
     doc = get_document(session, viewer, document_id)
     audit.record(session, viewer, "document_read", "document", doc.id, owner_id=doc.owner_id)
-    return document_out(doc, with_pages=pages)
+    out = document_out(doc, with_pages=pages)
+    out.reuse = _held_notice(session, doc)
+    return out
+
+
+def _held_notice(session: SessionDep, doc: Document) -> dict[str, str | None] | None:
+    if not (doc.doc_number and doc.doc_type):
+        return None
+    held = held_same_paper(session, doc.owner_id, doc.doc_type, doc.doc_number, exclude=doc.id)
+    return reuse_notice(held) if held is not None and held.created_at <= doc.created_at else None
+
+
+@router.post("/{document_id}/review", response_model=ReviewOut)
+def review_document(
+    document_id: str, body: ReviewIn, session: SessionDep, clerk: ClerkDep
+) -> ReviewOut:
+    """The clerk confirms or corrects the type and fields; the document enters the owner's
+    warehouse, and the correction is kept to retrain the classifier."""
+    if body.doc_type not in DOC_TYPES:
+        raise UnknownDocType(body.doc_type)
+    doc = get_document(session, clerk, document_id)
+    text = "\n".join(p.text for p in doc.pages)
+    correction = understanding.review(session, doc, clerk.user_id, body.doc_type, body.fields, text)
+    doc.search_text = search_text_for(
+        doc.dossier.owner.name, doc.dossier.code, doc.filename, text, fields=doc.fields
+    )
+    session.flush()
+    audit.record(
+        session,
+        clerk,
+        "document_review",
+        "document",
+        doc.id,
+        owner_id=doc.owner_id,
+        detail={
+            "from": correction.doc_type_before,
+            "to": body.doc_type,
+            "fields": sorted(body.fields),
+        },
+    )
+    notice = _held_notice(session, doc)
+    return ReviewOut(document=document_out(doc), reuse=notice)
 
 
 def parse_range(header: str | None, size: int) -> tuple[int, int] | None:
@@ -71,13 +116,18 @@ def download_document(
     rt: RuntimeDep,
     session: SessionDep,
     viewer: ViewerDep,
-    variant: Literal["original", "searchable"] = "original",
+    variant: Literal["original", "searchable", "signed"] = "original",
     range_header: str | None = Header(default=None, alias="Range"),
 ) -> StreamingResponse:
     doc = get_document(session, viewer, document_id)
     if variant == "original":
         key, checksum, media_type = doc.original_key, doc.original_sha256, doc.media_type
         name = doc.filename
+    elif variant == "signed":
+        if not doc.signed_key or not doc.signed_sha256:
+            raise NotReady(doc.status)
+        key, checksum, media_type = doc.signed_key, doc.signed_sha256, "application/pdf"
+        name = f"{doc.filename.rsplit('.', 1)[0]}.signed.pdf"
     else:
         if not doc.searchable_key or not doc.searchable_sha256:
             raise NotReady(doc.status)

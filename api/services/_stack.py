@@ -18,11 +18,17 @@ from .credentials import ensure_credentials, load_credentials
 from .errors import PortInUse, ServiceStartFailed
 from .minio import MinioService
 from .packages import ensure_packages
+from .pki import PkiService
 from .postgres import PostgresService
 from .redis import RedisService
 
 # Started in this order, stopped in reverse. A new service is one module and one entry here.
-SERVICES: tuple[Service, ...] = (PostgresService(), RedisService(), MinioService())
+SERVICES: tuple[Service, ...] = (
+    PostgresService(),
+    RedisService(),
+    MinioService(),
+    PkiService(),
+)
 
 # After `ready`, provisioning and the application-level probe get this long.
 HEALTHY_AFTER_READY_S = 15.0

@@ -28,6 +28,8 @@ DEBIAN_PACKAGES: dict[str, str] = {
     "libgl1": "/usr/lib/*/libGL.so.1",
     "libglib2.0-0": "/usr/lib/*/libglib-2.0.so.0",
     "fonts-liberation": "/usr/share/fonts/truetype/liberation/LiberationSans-Regular.ttf",
+    # Liberation 2: the Times-metric serif with Vietnamese glyphs, for signature stamps.
+    "fonts-liberation2": "/usr/share/fonts/truetype/liberation2/LiberationSerif-Regular.ttf",
     "fonts-dejavu-core": "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf",
     "fonts-noto-core": "/usr/share/fonts/truetype/noto/NotoSans-Regular.ttf",
     "chromium": "/usr/bin/chromium",

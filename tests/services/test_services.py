@@ -145,7 +145,7 @@ def test_dockerfile_builds_the_pinned_minio() -> None:
 @pytest.mark.services
 def test_status_all_healthy(settings: Settings) -> None:
     states = status(settings)
-    assert [s.name for s in states] == ["postgres", "redis", "minio"]
+    assert [s.name for s in states] == ["postgres", "redis", "minio", "pki"]
     for state in states:
         assert state.running and state.healthy, state
         assert state.pid

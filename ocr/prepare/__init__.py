@@ -1,0 +1,258 @@
+"""Page preparation before recognition, in the order the stages run:
+
+1. ``page``         find the paper in a photo and undo the perspective
+2. ``seals``        colour to grey, lightening round red seals over the text
+3. ``light``        divide out shadows and uneven light
+4. ``denoise``      median filter sized to the measured noise
+5. ``deskew``       straighten the text lines (up to +-45 degrees)
+6. ``orientation``  quarter turns: sideways or upside-down pages
+7. ``upscale``      enlarge low-resolution scans towards 300 dpi
+
+Each stage decides for itself whether the page needs it and records what it did, so a clean
+scan passes through untouched. The original is never modified: ``PreparedPage.upright`` is
+the original only turned upright, and ``to_upright`` maps the prepared image's pixels onto
+it, which is how the text layer is laid over the page as scanned.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from typing import Any
+
+import numpy as np
+
+from ..errors import UnreadableImage
+from .denoise import denoise
+from .deskew import estimate_skew, rotate
+from .light import normalise_light
+from .measure import (
+    as_uint8,
+    dpi_from_size,
+    ink_mask,
+    is_colour,
+    plausible_dpi,
+    shrink,
+    text_height,
+    to_grey,
+)
+from .orientation import detect
+from .page import find_page, warp_page
+from .scale import upscale, upscale_factor
+from .seal import suppress_grey_seals, suppress_seals
+from .types import PreparedPage, PrepareOptions, StepRecord
+
+WORK_DPI = 110
+"""Resolution of the small copy used to measure text, skew and orientation."""
+
+
+class _Run:
+    """The page as it goes through the stages, and the record of what each did."""
+
+    def __init__(self, original: np.ndarray, dpi: int) -> None:
+        self.original = original
+        self.image: np.ndarray = original
+        self.dpi = dpi
+        self.to_current = np.eye(3)
+        """Original pixels -> current image pixels."""
+        self.quarter = 0
+        self.steps: list[StepRecord] = []
+
+    def record(self, name: str, fn: Callable[[], tuple[bool, dict[str, Any]]]) -> None:
+        t = time.perf_counter()
+        applied, params = fn()
+        self.steps.append(StepRecord(name, applied, params, time.perf_counter() - t))
+
+    def transform(self, matrix: np.ndarray) -> None:
+        self.to_current = matrix @ self.to_current
+
+
+def _quarter_matrix(clockwise: int, width: int, height: int) -> np.ndarray:
+    """Pixel mapping of ``np.rot90(img, -clockwise // 90)`` for an image ``width`` x ``height``."""
+    k = (clockwise // 90) % 4
+    if k == 0:
+        return np.eye(3)
+    if k == 1:  # clockwise: (x, y) -> (h - 1 - y, x)
+        return np.array([[0, -1, height - 1], [1, 0, 0], [0, 0, 1]], float)
+    if k == 2:
+        return np.array([[-1, 0, width - 1], [0, -1, height - 1], [0, 0, 1]], float)
+    return np.array([[0, 1, 0], [-1, 0, width - 1], [0, 0, 1]], float)  # counter-clockwise
+
+
+def _turn(image: np.ndarray, clockwise: int) -> np.ndarray:
+    return np.ascontiguousarray(np.rot90(image, -(clockwise // 90)))
+
+
+def _work_mask(grey: np.ndarray, dpi: int) -> tuple[np.ndarray, float]:
+    f = min(1.0, WORK_DPI / max(dpi, 1))
+    small = shrink(grey, f)
+    return ink_mask(small), f
+
+
+def prepare_page(image: np.ndarray, dpi: int | None, options: PrepareOptions) -> PreparedPage:
+    """Prepare one page image (RGB or grey array) for Tesseract; see the module docstring."""
+    try:
+        original = as_uint8(image)
+    except (TypeError, ValueError) as exc:
+        raise UnreadableImage(str(exc)) from exc
+    if original.ndim not in (2, 3) or min(original.shape[:2]) < 16:
+        raise UnreadableImage(f"image of shape {original.shape} is not a page")
+    declared = plausible_dpi(dpi, original.shape)
+    run = _Run(original, declared or dpi_from_size(original.shape))
+    run.record("page", lambda: _page(run, options, declared))
+    grey = _seals(run, options)
+    # One small copy (~110 dpi) serves text size, skew and orientation; it is turned with
+    # the page rather than shrunk again.
+    mask, f = _work_mask(grey, run.dpi)
+    small_h = text_height(mask)
+    char_px = small_h / f if small_h else None
+    run.image = grey
+    run.record("light", lambda: _light(run, options, char_px))
+    run.record("denoise", lambda: _denoise(run, options, char_px))
+    vertical, mask = _deskew(run, options, mask)
+    run.record("orientation", lambda: _orient(run, options, vertical, mask))
+    run.record("upscale", lambda: _upscale(run, options, char_px))
+    upright = _turn(run.original, run.quarter)
+    h, w = run.original.shape[:2]
+    to_upright = _quarter_matrix(run.quarter, w, h) @ np.linalg.inv(run.to_current)
+    to_upright /= to_upright[2, 2]
+    enlarged = any(s.name == "upscale" and s.applied for s in run.steps)
+    # Tesseract's global Otsu threshold suits clean scans; enlarged low-resolution ones
+    # read better with its local (Sauvola) threshold.
+    config = ("thresholding_method=2", "thresholding_window_size=0.5") if enlarged else ()
+    return PreparedPage(run.image, upright, to_upright, int(round(run.dpi)), run.steps, config)
+
+
+def _page(run: _Run, options: PrepareOptions, declared: int | None) -> tuple[bool, dict[str, Any]]:
+    if not options.find_page:
+        return False, {"reason": "disabled"}
+    quad = find_page(run.image)
+    if quad is None:
+        return False, {"dpi": run.dpi, "dpi_source": "declared" if declared else "page size"}
+    warped, hmat = warp_page(run.image, quad)
+    run.image = warped
+    run.transform(hmat)
+    if not declared:
+        run.dpi = dpi_from_size(warped.shape)
+    return True, {
+        "corners": quad.corners.round(1),
+        "area_share": quad.area_share,
+        "size": [warped.shape[1], warped.shape[0]],
+        "dpi": run.dpi,
+        "dpi_source": "declared" if declared else "page size",
+    }
+
+
+def _seals(run: _Run, options: PrepareOptions) -> np.ndarray:
+    t = time.perf_counter()
+    img = run.image
+    if img.ndim == 3 and options.suppress_seals and is_colour(img):
+        res = suppress_seals(img, run.dpi)
+        params: dict[str, Any] = {"seals": res.seals, "red_share": res.red_share}
+        run.steps.append(StepRecord("seals", bool(res.seals), params, time.perf_counter() - t))
+        return res.grey
+    grey = to_grey(img)
+    if not options.suppress_seals:
+        run.steps.append(
+            StepRecord("seals", False, {"reason": "disabled"}, time.perf_counter() - t)
+        )
+        return grey
+    grey, seals = suppress_grey_seals(grey, run.dpi)
+    run.steps.append(
+        StepRecord("seals", bool(seals), {"seals": seals, "colour": False}, time.perf_counter() - t)
+    )
+    return grey
+
+
+def _light(
+    run: _Run, options: PrepareOptions, char_px: float | None
+) -> tuple[bool, dict[str, Any]]:
+    if not options.normalise_light:
+        return False, {"reason": "disabled"}
+    res = normalise_light(run.image, char_px or run.dpi / 12, options.light_unevenness)
+    run.image = res.grey
+    return res.applied, {"unevenness": res.unevenness, "paper_level": res.paper_level}
+
+
+def _denoise(
+    run: _Run, options: PrepareOptions, char_px: float | None
+) -> tuple[bool, dict[str, Any]]:
+    if not options.denoise:
+        return False, {"reason": "disabled"}
+    res = denoise(run.image, options.noise_sigma, char_px)
+    run.image = res.grey
+    return res.applied, {"sigma": res.sigma, "kernel": res.kernel}
+
+
+def _paper(grey: np.ndarray) -> int:
+    return int(np.percentile(grey[::8, ::8], 90))
+
+
+def _deskew(run: _Run, options: PrepareOptions, mask: np.ndarray) -> tuple[bool, np.ndarray]:
+    t = time.perf_counter()
+    skew = estimate_skew(mask) if options.deskew else None
+    params: dict[str, Any] = {}
+    applied = False
+    vertical = False
+    if skew is not None:
+        vertical = skew.vertical
+        params = {"angle": skew.angle, "vertical": skew.vertical, "confidence": skew.confidence}
+        if abs(skew.angle) >= options.min_skew_deg and skew.confidence > 1.5:
+            run.image, m = rotate(run.image, -skew.angle, _paper(run.image))
+            run.transform(m)
+            mask, _ = rotate(mask, -skew.angle, 0)
+            mask = ((mask > 127) * 255).astype(np.uint8)
+            applied = True
+    else:
+        params = {"reason": "disabled" if not options.deskew else "no text lines"}
+    run.steps.append(StepRecord("deskew", applied, params, time.perf_counter() - t))
+    return vertical, mask
+
+
+def _orient(
+    run: _Run, options: PrepareOptions, vertical: bool, mask: np.ndarray
+) -> tuple[bool, dict[str, Any]]:
+    if not options.orient:
+        return False, {"reason": "disabled"}
+    o = detect(
+        mask,
+        vertical,
+        run.image,
+        options.orientation_margin,
+        options.osd_min_confidence,
+        options.osd_timeout_s,
+    )
+    params = {"angle": o.angle, "method": o.method, "score": o.score, "lines": o.lines}
+    if o.angle == 0:
+        return False, params
+    h, w = run.image.shape[:2]
+    run.image = _turn(run.image, o.angle)
+    run.transform(_quarter_matrix(o.angle, w, h))
+    run.quarter = o.angle
+    return True, params
+
+
+def _upscale(
+    run: _Run, options: PrepareOptions, char_px: float | None
+) -> tuple[bool, dict[str, Any]]:
+    if not options.upscale:
+        return False, {"reason": "disabled"}
+    factor = upscale_factor(
+        run.dpi,
+        char_px,
+        options.upscale_below_dpi,
+        options.target_dpi,
+        options.min_text_height_px,
+        options.max_upscale,
+    )
+    params: dict[str, Any] = {"factor": factor, "dpi_before": run.dpi, "text_px": char_px}
+    if factor == 1.0:
+        return False, params
+    run.image = upscale(run.image, factor)
+    run.transform(np.diag([factor, factor, 1.0]))
+    run.dpi = round(run.dpi * factor)
+    params["dpi_after"] = run.dpi
+    return True, params
+
+
+__all__ = ["PrepareOptions", "PreparedPage", "StepRecord", "prepare_page"]

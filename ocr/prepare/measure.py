@@ -1,0 +1,120 @@
+"""Cheap measurements of a page image shared by the preparation stages and the quality gate."""
+
+from __future__ import annotations
+
+import cv2
+import numpy as np
+
+A4_LONG_IN = 11.69
+MAX_PAPER_LONG_IN = 17.0
+"""Longer than A3 (16.5 in): a declared dpi giving a larger paper is not physical (phones
+write 72 dpi into 4000-pixel photos)."""
+
+
+def as_uint8(image: np.ndarray) -> np.ndarray:
+    """Any common array (grey, RGB, RGBA, 16-bit, float 0-1) as uint8 grey or RGB."""
+    img = np.asarray(image)
+    if img.dtype == np.uint16:
+        img = (img >> 8).astype(np.uint8)
+    elif img.dtype == bool:
+        img = img.astype(np.uint8) * 255
+    elif img.dtype != np.uint8:
+        top = 1.0 if float(np.nanmax(img)) <= 1.0 else 255.0
+        img = np.clip(np.nan_to_num(img) * (255.0 / top), 0, 255).astype(np.uint8)
+    if img.ndim == 3 and img.shape[2] == 4:
+        img = img[:, :, :3]
+    if img.ndim == 3 and img.shape[2] == 1:
+        img = img[:, :, 0]
+    return np.ascontiguousarray(img)
+
+
+def to_grey(image: np.ndarray) -> np.ndarray:
+    return cv2.cvtColor(image, cv2.COLOR_RGB2GRAY) if image.ndim == 3 else image
+
+
+def is_colour(image: np.ndarray) -> bool:
+    if image.ndim != 3:
+        return False
+    s = image[::8, ::8].astype(np.int16)
+    spread = np.abs(s[..., 0] - s[..., 1]) + np.abs(s[..., 1] - s[..., 2])
+    return bool(np.percentile(spread, 99.5) > 24)
+
+
+def plausible_dpi(dpi: int | float | None, shape: tuple[int, ...]) -> int | None:
+    """The declared dpi if it describes a real paper size, else None."""
+    if not dpi or dpi < 20:
+        return None
+    long_in = max(shape[:2]) / float(dpi)
+    return int(round(dpi)) if long_in <= MAX_PAPER_LONG_IN else None
+
+
+def dpi_from_size(shape: tuple[int, ...]) -> int:
+    """Guess: the image is an A4 page (the most common paper at a counter)."""
+    return int(round(max(shape[:2]) / A4_LONG_IN))
+
+
+def shrink(image: np.ndarray, factor: float) -> np.ndarray:
+    if factor >= 1.0:
+        return image
+    return cv2.resize(image, None, fx=factor, fy=factor, interpolation=cv2.INTER_AREA)
+
+
+def background(grey: np.ndarray, char_px: float) -> np.ndarray:
+    """The paper's brightness without the ink: a max filter wider than strokes, smoothed.
+
+    Computed small (factor up to 8) so it stays cheap on a full page.
+    """
+    f = max(1, int(min(8, max(1, char_px / 4))))
+    small = grey[::f, ::f] if f > 1 else grey
+    k = max(3, int(char_px * 1.2 / f) | 1)
+    bg = cv2.dilate(small, cv2.getStructuringElement(cv2.MORPH_ELLIPSE, (k, k)))
+    # Erode back a little less than we dilated: keeps the paper level at sharp shadow edges.
+    bg = cv2.erode(bg, cv2.getStructuringElement(cv2.MORPH_ELLIPSE, (k // 2 | 1, k // 2 | 1)))
+    bg = cv2.blur(bg, (2 * k + 1, 2 * k + 1))
+    if f > 1:
+        bg = cv2.resize(bg, (grey.shape[1], grey.shape[0]), interpolation=cv2.INTER_LINEAR)
+    return bg
+
+
+def ink_mask(grey: np.ndarray, bg: np.ndarray | None = None, ratio: float = 0.72) -> np.ndarray:
+    """Ink pixels (255) where the page is clearly darker than its local paper."""
+    if bg is None:
+        bg = background(grey, char_px=max(8.0, max(grey.shape) / 120))
+    norm = grey.astype(np.float32) / np.maximum(bg.astype(np.float32), 1.0)
+    mask = (norm < ratio) & (bg > 30)
+    return mask.astype(np.uint8) * 255
+
+
+def text_height(mask: np.ndarray) -> float | None:
+    """Median height in pixels of character-like connected components of an ink mask
+    (roughly the x-height to cap height of body text), or None when there is no text."""
+    n, _, stats, _ = cv2.connectedComponentsWithStats(mask, connectivity=8)
+    if n < 12:
+        return None
+    h = stats[1:, cv2.CC_STAT_HEIGHT].astype(np.float32)
+    w = stats[1:, cv2.CC_STAT_WIDTH].astype(np.float32)
+    area = stats[1:, cv2.CC_STAT_AREA].astype(np.float32)
+    fill = area / np.maximum(1.0, h * w)
+    # Characters: not specks, not rules or photos, not too thin/sparse.
+    ok = (h >= 4) & (h <= 0.08 * max(mask.shape)) & (w <= 4 * h) & (w >= 0.15 * h) & (fill > 0.12)
+    if int(ok.sum()) < 10:
+        return None
+    # Accents, dots and broken strokes are small components: leave them out of the median.
+    hs = h[ok]
+    hs = hs[hs >= 0.5 * np.percentile(hs, 90)]
+    return float(np.median(hs))
+
+
+def noise_sigma(grey: np.ndarray) -> float:
+    """Noise estimate (grey levels) from the flat paper: robust spread of a high-pass."""
+    # Striding (not averaging) keeps the per-pixel noise; a third of the rows is plenty.
+    step = max(1, int(max(grey.shape) / 1200))
+    g = grey[::step, ::step].astype(np.float32)
+    hp = g - cv2.blur(g, (3, 3))
+    flat = cv2.blur(np.abs(cv2.Laplacian(g, cv2.CV_32F)), (9, 9)) < 40
+    vals = hp[flat][::4]
+    if vals.size < 500:
+        vals = hp.ravel()[::4]
+    mad = float(np.median(np.abs(vals - np.median(vals))))
+    # 1.4826 * MAD is sigma of the high-pass; the 3x3 box high-pass keeps ~0.94 of the noise.
+    return 1.4826 * mad / 0.94

@@ -1,0 +1,248 @@
+"""Finding the paper in a photo and undoing the perspective.
+
+A phone photo shows the page as a bright quadrilateral on a desk. We look for it on a small
+copy (paper is bright and unsaturated), check that it really is a page (four corners, a
+plausible size, clearly brighter than what surrounds it), and warp it to a rectangle. A flatbed
+scan, where the paper fills the frame, is left alone.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import cv2
+import numpy as np
+
+WORK_SIDE = 640
+
+
+@dataclass(frozen=True)
+class PageQuad:
+    corners: np.ndarray
+    """4x2 float32, full-resolution pixels, ordered top-left, top-right, bottom-right,
+    bottom-left as they appear in the image."""
+    area_share: float
+    contrast: float
+    """Mean brightness of the paper minus that of the surroundings."""
+
+
+def _order(pts: np.ndarray) -> np.ndarray:
+    s = pts.sum(axis=1)
+    d = pts[:, 0] - pts[:, 1]
+    return np.array(
+        [pts[np.argmin(s)], pts[np.argmax(d)], pts[np.argmax(s)], pts[np.argmin(d)]],
+        dtype=np.float32,
+    )
+
+
+def _quad_from_contour(contour: np.ndarray) -> np.ndarray | None:
+    hull = cv2.convexHull(contour)
+    peri = cv2.arcLength(hull, True)
+    for eps in (0.01, 0.02, 0.03, 0.05, 0.08):
+        approx = cv2.approxPolyDP(hull, eps * peri, True)
+        if len(approx) == 4:
+            return approx.reshape(4, 2).astype(np.float32)
+    # A torn or occluded corner: fall back to the extreme points of the hull.
+    pts = hull.reshape(-1, 2).astype(np.float32)
+    return _order(pts) if len(pts) >= 4 else None
+
+
+def _angles_ok(q: np.ndarray) -> bool:
+    for i in range(4):
+        a, b, c = q[i - 1], q[i], q[(i + 1) % 4]
+        v1, v2 = a - b, c - b
+        cos = float(np.dot(v1, v2) / (np.linalg.norm(v1) * np.linalg.norm(v2) + 1e-6))
+        if not -0.6 < cos < 0.6:  # interior angle between ~53 and ~127 degrees
+            return False
+    return True
+
+
+def _candidates(small: np.ndarray) -> list[np.ndarray]:
+    """Quadrilaterals that may be the page, from a split of bright unsaturated paper."""
+    if small.ndim == 3:
+        hsv = cv2.cvtColor(small, cv2.COLOR_RGB2HSV)
+        score = hsv[..., 2].astype(np.float32) - 0.6 * hsv[..., 1].astype(np.float32)
+    else:
+        score = small.astype(np.float32)
+    score = cv2.GaussianBlur(score, (0, 0), 2.0)
+    score = cv2.normalize(score, None, 0, 255, cv2.NORM_MINMAX).astype(np.uint8)
+    quads = []
+    otsu, _ = cv2.threshold(score, 0, 255, cv2.THRESH_BINARY + cv2.THRESH_OTSU)
+    for t in (otsu, (otsu + 255) / 2, otsu * 0.75):
+        bright = ((score > t) * 255).astype(np.uint8)
+        # Text and shadows punch holes in the paper; close them, then drop desk specks.
+        bright = cv2.morphologyEx(
+            bright, cv2.MORPH_CLOSE, cv2.getStructuringElement(cv2.MORPH_ELLIPSE, (15, 15))
+        )
+        bright = cv2.morphologyEx(
+            bright, cv2.MORPH_OPEN, cv2.getStructuringElement(cv2.MORPH_ELLIPSE, (7, 7))
+        )
+        cs, _ = cv2.findContours(bright, cv2.RETR_EXTERNAL, cv2.CHAIN_APPROX_SIMPLE)
+        if cs:
+            q = _quad_from_contour(max(cs, key=cv2.contourArea))
+            if q is not None:
+                quads.append(_order(q))
+    return quads
+
+
+def _refine(logg: np.ndarray, quad: np.ndarray) -> np.ndarray:
+    """Move each side to the strongest paper edge nearby (within +-12 degrees and 10 % of the
+    frame), then intersect the sides: a corner lost in a shadow is found again.
+
+    A side's strength is the median, along it, of how much brighter (in log light, so
+    shadows do not matter) it is just inside than just outside: a page side is strong all
+    along; a line of text or a stripe of the desk is not.
+    """
+    h, w = logg.shape
+    reach = 0.1 * max(h, w)
+    angles = np.radians(np.arange(-12, 12.1, 1.5))
+    offsets = np.linspace(-reach, reach, 25)
+    ts = np.linspace(-0.55, 0.55, 60)
+    centre = quad.mean(axis=0)
+    step = 2.5
+    lines = []
+    for i in range(4):
+        a, b = quad[i].astype(np.float64), quad[(i + 1) % 4].astype(np.float64)
+        mid, d = (a + b) / 2, b - a
+        length = np.linalg.norm(d)
+        d /= max(length, 1e-6)
+        c, s = np.cos(angles), np.sin(angles)
+        dirs = np.stack([c * d[0] - s * d[1], s * d[0] + c * d[1]], axis=1)  # (A, 2)
+        normals = np.stack([-dirs[:, 1], dirs[:, 0]], axis=1)
+        inward = np.sign(((centre - mid) * normals).sum(axis=1, keepdims=True))
+        normals = normals * np.where(inward == 0, 1, inward)
+        mids = mid + normals[:, None, :] * offsets[None, :, None]  # (A, O, 2)
+        pts = mids[:, :, None, :] + dirs[:, None, None, :] * (ts * length)[None, None, :, None]
+        # Compare bands a few pixels wide: the paper is wide and even, a desk stripe is not.
+        diff = np.zeros(pts.shape[:3])
+        ok = np.ones(pts.shape[:3], bool)
+        for k in (step, 2 * step, 3 * step):
+            inner = pts + normals[:, None, None, :] * k
+            outer = pts - normals[:, None, None, :] * k
+            xi, yi = np.round(inner[..., 0]).astype(int), np.round(inner[..., 1]).astype(int)
+            xo, yo = np.round(outer[..., 0]).astype(int), np.round(outer[..., 1]).astype(int)
+            ok &= (
+                (xi >= 0)
+                & (xi < w)
+                & (yi >= 0)
+                & (yi < h)
+                & (xo >= 0)
+                & (xo < w)
+                & (yo >= 0)
+                & (yo < h)
+            )
+            diff += (
+                logg[np.clip(yi, 0, h - 1), np.clip(xi, 0, w - 1)]
+                - logg[np.clip(yo, 0, h - 1), np.clip(xo, 0, w - 1)]
+            )
+        vals = np.where(ok, diff, np.nan)
+        enough = ok.sum(axis=2) >= 15
+        vals[~enough] = 0.0
+        with np.errstate(all="ignore"):
+            score = np.where(enough, np.nanmedian(vals, axis=2), -1.0)
+        ia, io = np.unravel_index(int(np.argmax(score)), score.shape)
+        lines.append((mids[ia, io], dirs[ia]))
+    corners = []
+    for i in range(4):
+        (p, u), (q, v) = lines[i - 1], lines[i]
+        mat = np.array([u, -v]).T
+        if abs(np.linalg.det(mat)) < 1e-6:
+            return quad
+        t = np.linalg.solve(mat, q - p)
+        corners.append(p + u * t[0])
+    return _order(np.array(corners, dtype=np.float32))
+
+
+def _edge_support(grad: np.ndarray, quad: np.ndarray) -> float:
+    """Share of the quadrilateral's outline that runs along a strong edge."""
+    h, w = grad.shape
+    thr = float(np.percentile(grad, 90))
+    hits = total = 0
+    for i in range(4):
+        a, b = quad[i], quad[(i + 1) % 4]
+        for t in np.linspace(0.05, 0.95, 40):
+            x, y = a + (b - a) * t
+            xi, yi = int(round(x)), int(round(y))
+            if not (2 <= xi < w - 2 and 2 <= yi < h - 2):
+                continue  # outside the frame: the page runs off the photo here
+            total += 1
+            hits += bool(grad[yi - 2 : yi + 3, xi - 2 : xi + 3].max() > thr)
+    return hits / total if total else 0.0
+
+
+def find_page(
+    image: np.ndarray,
+    min_share: float = 0.2,
+    max_share: float = 0.93,
+    min_contrast: float = 25.0,
+    min_support: float = 0.6,
+) -> PageQuad | None:
+    """The paper's quadrilateral in a photo, or None (flatbed scan, or no clear page)."""
+    h, w = image.shape[:2]
+    f = min(1.0, WORK_SIDE / max(h, w))
+    small = cv2.resize(image, None, fx=f, fy=f, interpolation=cv2.INTER_AREA) if f < 1 else image
+    grey = cv2.cvtColor(small, cv2.COLOR_RGB2GRAY) if small.ndim == 3 else small
+    logg = np.log1p(cv2.GaussianBlur(grey, (0, 0), 1.5).astype(np.float32))
+    grad = cv2.magnitude(cv2.Sobel(logg, cv2.CV_32F, 1, 0), cv2.Sobel(logg, cv2.CV_32F, 0, 1))
+    best: PageQuad | None = None
+    best_score = 0.0
+    seen: list[np.ndarray] = []
+    for raw in _candidates(small):
+        if any(np.abs(raw - q).max() < 4 for q in seen):
+            continue
+        seen.append(raw)
+        for quad in (_refine(logg, raw), raw):
+            share = float(cv2.contourArea(quad)) / (small.shape[0] * small.shape[1])
+            if (
+                not (min_share <= share <= max_share)
+                or not _angles_ok(quad)
+                or not _paper_shaped(quad)
+            ):
+                continue
+            support = _edge_support(grad, quad)
+            contrast = _contrast(grey, quad)
+            if support < min_support or contrast < min_contrast:
+                continue
+            if support > best_score:
+                best, best_score = PageQuad(quad / f, share, contrast), support
+            break
+    return best
+
+
+def _paper_shaped(quad: np.ndarray, lo: float = 1.2, hi: float = 1.65) -> bool:
+    """Paper sizes at a counter run from Letter (1.29) through A4/A5 (1.41) to legal (1.65);
+    a quadrilateral far outside that took in a stretch of desk."""
+    tl, tr, br, bl = quad
+    w = (np.linalg.norm(tr - tl) + np.linalg.norm(br - bl)) / 2
+    h = (np.linalg.norm(bl - tl) + np.linalg.norm(br - tr)) / 2
+    ratio = max(w, h) / max(min(w, h), 1.0)
+    return lo <= ratio <= hi
+
+
+def _contrast(grey: np.ndarray, quad: np.ndarray) -> float:
+    inside = np.zeros(grey.shape[:2], np.uint8)
+    cv2.fillConvexPoly(inside, quad.astype(np.int32), 255)
+    ring = cv2.dilate(inside, np.ones((25, 25), np.uint8)) & ~cv2.dilate(
+        inside, np.ones((9, 9), np.uint8)
+    )
+    core = cv2.erode(inside, np.ones((25, 25), np.uint8))
+    if not ring.any() or not core.any():
+        return 0.0
+    return float(np.median(grey[core > 0])) - float(np.median(grey[ring > 0]))
+
+
+def warp_page(image: np.ndarray, quad: PageQuad) -> tuple[np.ndarray, np.ndarray]:
+    """The page warped to a rectangle, and the 3x3 homography (source -> result pixels)."""
+    tl, tr, br, bl = quad.corners
+    width = max(np.linalg.norm(tr - tl), np.linalg.norm(br - bl))
+    height = max(np.linalg.norm(bl - tl), np.linalg.norm(br - tr))
+    dst = np.array([[0, 0], [width - 1, 0], [width - 1, height - 1], [0, height - 1]], np.float32)
+    hmat = cv2.getPerspectiveTransform(quad.corners.astype(np.float32), dst)
+    out = cv2.warpPerspective(
+        image,
+        hmat,
+        (int(round(width)), int(round(height))),
+        flags=cv2.INTER_LINEAR,
+        borderMode=cv2.BORDER_REPLICATE,
+    )
+    return out, hmat

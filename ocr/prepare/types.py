@@ -1,0 +1,93 @@
+"""Options, results and the per-stage record of page preparation."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+import numpy as np
+
+
+@dataclass(frozen=True)
+class PrepareOptions:
+    """What preparation may do to a page, and the thresholds that decide when."""
+
+    find_page: bool = True
+    """Find the paper in a photo and undo the perspective."""
+    suppress_seals: bool = True
+    """Lighten round red seals so the black text under them is read."""
+    normalise_light: bool = True
+    """Divide out shadows and uneven light."""
+    denoise: bool = True
+    deskew: bool = True
+    orient: bool = True
+    """Turn pages that lie sideways or upside down (0/90/180/270)."""
+    upscale: bool = True
+
+    upscale_below_dpi: int = 200
+    """Scans below this effective dpi are enlarged before recognition."""
+    target_dpi: int = 300
+    max_upscale: float = 2.5
+    min_text_height_px: float = 26.0
+    """Text whose letters (median height, about the cap height) are smaller than this many
+    pixels is enlarged to ~32 px whatever the dpi (small print, ID cards)."""
+    min_skew_deg: float = 0.15
+    """Smaller skews are left alone: rotating costs sharpness and gains nothing."""
+    light_unevenness: float = 0.08
+    """Normalise light when the paper's brightness varies by more than this share."""
+    noise_sigma: float = 3.0
+    """Denoise when the estimated noise (grey levels) is above this."""
+    osd_min_confidence: float = 1.5
+    """Tesseract OSD answers below this confidence are ignored."""
+    orientation_margin: float = 0.12
+    """Own up/down test: below this margin it asks Tesseract OSD instead."""
+    osd_timeout_s: float = 30.0
+
+
+@dataclass(frozen=True)
+class StepRecord:
+    """What one stage did; JSON-serialisable through ``to_dict``."""
+
+    name: str
+    applied: bool
+    params: dict[str, Any] = field(default_factory=dict)
+    seconds: float = 0.0
+
+    def to_dict(self) -> dict[str, Any]:
+        out = asdict(self)
+        out["params"] = _jsonable(self.params)
+        out["seconds"] = round(self.seconds, 4)
+        return out
+
+
+def _jsonable(value: Any) -> Any:
+    if isinstance(value, dict):
+        return {str(k): _jsonable(v) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return [_jsonable(v) for v in value]
+    if isinstance(value, np.ndarray):
+        return _jsonable(value.tolist())
+    if isinstance(value, np.integer):
+        return int(value)
+    if isinstance(value, np.floating):
+        return round(float(value), 4)
+    if isinstance(value, float):
+        return round(value, 4)
+    return value
+
+
+@dataclass(frozen=True)
+class PreparedPage:
+    image: np.ndarray
+    """What Tesseract reads: greyscale, upright, deskewed, perspective undone, at ``dpi``."""
+    upright: np.ndarray
+    """The original page only turned upright (quarter turns): what the searchable PDF shows."""
+    to_upright: np.ndarray
+    """3x3 matrix taking ``image`` pixel coordinates to ``upright`` pixel coordinates. It is
+    affine (last row 0 0 1) unless the perspective of a photo was undone."""
+    dpi: int
+    """Effective dpi of ``image``."""
+    steps: list[StepRecord]
+    tesseract_config: tuple[str, ...] = ()
+    """``-c`` settings for ``ocr.tesseract.recognize(..., config=...)`` chosen for this page:
+    local (Sauvola) thresholding for enlarged low-resolution scans."""

@@ -1,0 +1,425 @@
+"""The quality gate: is a scanned page usable, and if not, what should the clerk do?
+
+``assess_page`` runs at intake, before OCR, on a ~100 dpi copy of the page (a few tens of
+milliseconds for an A4 page at 300 dpi): effective dpi, sharpness, darkness, contrast, noise,
+skew and blank page. ``assess_ocr`` judges the recognition afterwards by its mean word
+confidence, and ``combine`` merges both. Every reason says what to do, in Vietnamese and
+English. Blank pages are flagged (warn), never dropped: the digitized file keeps as many
+pages as the paper.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+import cv2
+import numpy as np
+
+from .errors import UnreadableImage
+from .prepare.deskew import estimate_skew
+from .prepare.measure import (
+    as_uint8,
+    background,
+    dpi_from_size,
+    noise_sigma,
+    plausible_dpi,
+    text_height,
+    to_grey,
+)
+from .prepare.page import find_page
+
+WORK_DPI = 100
+VERDICTS = ("accept", "warn", "reject")
+
+
+@dataclass(frozen=True)
+class QualityOptions:
+    """Thresholds of the gate; the API fills them from settings."""
+
+    reject_below_dpi: int = 100
+    warn_below_dpi: int = 200
+    """Decree 30/2020 asks for at least 200 dpi."""
+    reject_sharpness: float = 0.006
+    """Normalised sharpness (second-derivative energy over ink contrast at 100 dpi, weakest
+    direction) below which text is smeared beyond reading. A clean scan gives ~0.08."""
+    warn_sharpness: float = 0.015
+    reject_paper_level: float = 60.0
+    """Median paper brightness (0-255) below which the page is too dark."""
+    warn_paper_level: float = 110.0
+    reject_contrast: float = 40.0
+    """Grey levels between paper and ink below which the text is too faint."""
+    warn_contrast: float = 80.0
+    warn_noise_ratio: float = 0.12
+    """Noise as a share of the contrast above which the page is noisy."""
+    warn_skew_deg: float = 8.0
+    reject_text_px: float = 6.0
+    """Median letter height in pixels (as scanned) below which no OCR can read the text."""
+    blank_ink_share: float = 0.0015
+    """Share of the page covered by ink below which the page counts as blank."""
+    reject_confidence: float = 45.0
+    """Mean word confidence (0-100) below which the OCR is not to be trusted."""
+    warn_confidence: float = 70.0
+
+
+@dataclass(frozen=True)
+class Reason:
+    code: str
+    severity: str
+    """"warn" or "reject"."""
+    message_vi: str
+    message_en: str
+
+    def to_dict(self) -> dict[str, str]:
+        return asdict(self)
+
+
+@dataclass(frozen=True)
+class PageQuality:
+    verdict: str
+    """"accept", "warn" or "reject"."""
+    reasons: tuple[Reason, ...]
+    metrics: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def blank(self) -> bool:
+        return any(r.code == "blank" for r in self.reasons)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "verdict": self.verdict,
+            "reasons": [r.to_dict() for r in self.reasons],
+            "metrics": dict(self.metrics),
+        }
+
+
+def _verdict(reasons: list[Reason]) -> str:
+    if any(r.severity == "reject" for r in reasons):
+        return "reject"
+    return "warn" if reasons else "accept"
+
+
+# --- the reasons, each with what to do ----------------------------------------------------
+
+
+def _low_dpi(dpi: int, severity: str) -> Reason:
+    if severity == "reject":
+        return Reason(
+            "low_dpi",
+            severity,
+            f"Độ phân giải quá thấp (khoảng {dpi} dpi), chữ không đọc được — hãy quét lại ở 300 dpi.",
+            f"The resolution is too low (about {dpi} dpi) to read the text — rescan at 300 dpi.",
+        )
+    return Reason(
+        "low_dpi",
+        severity,
+        f"Độ phân giải thấp (khoảng {dpi} dpi, quy định tối thiểu 200 dpi) — nên quét lại ở 300 dpi.",
+        f"Low resolution (about {dpi} dpi; at least 200 dpi is required) — rescan at 300 dpi if you can.",
+    )
+
+
+def _blurred(severity: str) -> Reason:
+    if severity == "reject":
+        return Reason(
+            "blurred",
+            severity,
+            "Ảnh bị mờ — hãy quét lại ở 300 dpi và giữ giấy phẳng, máy không rung.",
+            "The page is blurred — rescan at 300 dpi and keep the paper flat and the device still.",
+        )
+    return Reason(
+        "blurred",
+        severity,
+        "Ảnh hơi mờ — nếu chữ khó đọc, hãy quét lại ở 300 dpi và giữ giấy phẳng.",
+        "The page is slightly blurred — if the text is hard to read, rescan at 300 dpi with the paper flat.",
+    )
+
+
+def _dark(severity: str) -> Reason:
+    if severity == "reject":
+        return Reason(
+            "too_dark",
+            severity,
+            "Ảnh quá tối — hãy quét lại với đủ ánh sáng (chụp bằng điện thoại: bật đèn, tránh bóng tay).",
+            "The page is too dark — rescan with enough light (phone: turn on the light, avoid hand shadows).",
+        )
+    return Reason(
+        "too_dark",
+        severity,
+        "Ảnh hơi tối — nên quét lại với nhiều ánh sáng hơn.",
+        "The page is rather dark — rescan with more light if you can.",
+    )
+
+
+def _faint(severity: str) -> Reason:
+    if severity == "reject":
+        return Reason(
+            "low_contrast",
+            severity,
+            "Chữ quá nhạt hoặc ảnh bị cháy sáng — hãy quét lại, giảm độ sáng hoặc tăng độ tương phản.",
+            "The text is too faint or the page is overexposed — rescan with less brightness or more contrast.",
+        )
+    return Reason(
+        "low_contrast",
+        severity,
+        "Chữ hơi nhạt — nên quét lại với độ tương phản cao hơn.",
+        "The text is rather faint — rescan with more contrast if you can.",
+    )
+
+
+def _noisy() -> Reason:
+    return Reason(
+        "noisy",
+        "warn",
+        "Ảnh bị nhiễu hạt — nên quét lại bằng máy quét ở 300 dpi thay vì chụp trong chỗ tối.",
+        "The image is grainy — rescan on a scanner at 300 dpi rather than photographing in dim light.",
+    )
+
+
+def _skewed(angle: float) -> Reason:
+    return Reason(
+        "skewed",
+        "warn",
+        f"Trang bị nghiêng khoảng {abs(angle):.0f}° — đã tự chỉnh thẳng; lần sau hãy đặt giấy thẳng.",
+        f"The page is skewed by about {abs(angle):.0f}° — straightened automatically; lay the paper straight next time.",
+    )
+
+
+def _small_text(px: float) -> Reason:
+    return Reason(
+        "text_too_small",
+        "reject",
+        f"Chữ trên ảnh quá nhỏ (khoảng {px:.0f} điểm ảnh) — hãy quét lại ở 300 dpi, đúng khổ giấy thật.",
+        f"The text in the image is too small (about {px:.0f} pixels high) — rescan at 300 dpi at the paper's real size.",
+    )
+
+
+def _blank() -> Reason:
+    return Reason(
+        "blank",
+        "warn",
+        "Trang trắng — vẫn giữ để số trang khớp bản giấy; kiểm tra có quét nhầm mặt sau không.",
+        "Blank page — kept so the page count matches the paper; check the wrong side was not scanned.",
+    )
+
+
+def _low_confidence(conf: float, severity: str) -> Reason:
+    if severity == "reject":
+        return Reason(
+            "low_confidence",
+            severity,
+            f"Không nhận dạng được chữ đáng tin cậy (độ tin cậy {conf:.0f}%) — hãy quét lại rõ hơn ở 300 dpi.",
+            f"The text could not be recognised reliably (confidence {conf:.0f}%) — rescan more clearly at 300 dpi.",
+        )
+    return Reason(
+        "low_confidence",
+        severity,
+        f"Độ tin cậy nhận dạng thấp ({conf:.0f}%) — hãy kiểm tra lại nội dung đã trích xuất.",
+        f"Recognition confidence is low ({conf:.0f}%) — check the extracted data by eye.",
+    )
+
+
+# --- the measurements -------------------------------------------------------------------
+
+
+def _page_region(small: np.ndarray, scale: float) -> tuple[np.ndarray, int | None]:
+    """The paper's box in a photo (the desk would count as ink) and its dpi guess.
+
+    ``small`` is the page shrunk by ``scale``; the dpi guess is for the full image.
+    """
+    quad = find_page(small)
+    if quad is None:
+        return small, None
+    x, y, w, h = cv2.boundingRect(quad.corners.astype(np.int32))
+    # The inner 90 %: the box of a skewed page still holds a sliver of desk at its corners.
+    mx, my = int(w * 0.05), int(h * 0.05)
+    crop = small[max(0, y + my) : y + h - my, max(0, x + mx) : x + w - mx]
+    c = quad.corners
+    side = max(np.linalg.norm(c[1] - c[0]), np.linalg.norm(c[3] - c[0])) / scale
+    return (crop if crop.size else small), dpi_from_size((int(side), 1))
+
+
+def _components_without_lines(mask: np.ndarray) -> tuple[int, int]:
+    """(ink pixels, components) of a mask, ignoring specks and long thin lines (folds, edges)."""
+    n, _, stats, _ = cv2.connectedComponentsWithStats(mask, connectivity=8)
+    if n <= 1:
+        return 0, 0
+    w = stats[1:, cv2.CC_STAT_WIDTH]
+    h = stats[1:, cv2.CC_STAT_HEIGHT]
+    area = stats[1:, cv2.CC_STAT_AREA]
+    ok = (area >= 4) & (w < 15 * np.maximum(h, 1)) & (h < 15 * np.maximum(w, 1))
+    return int(area[ok].sum()), int(ok.sum())
+
+
+_SECOND_DIFFS = (
+    np.array([[0, 0, 0], [1, -2, 1], [0, 0, 0]], np.float32),
+    np.array([[0, 1, 0], [0, -2, 0], [0, 1, 0]], np.float32),
+    np.array([[1, 0, 0], [0, -2, 0], [0, 0, 1]], np.float32) / 2,
+    np.array([[0, 0, 1], [0, -2, 0], [1, 0, 0]], np.float32) / 2,
+)
+
+
+def _sharpness(norm: np.ndarray, ink: np.ndarray) -> tuple[float, float]:
+    """(sharpness, mean): second-derivative energy near the ink of the contrast-normalised
+    page at 100 dpi, per direction; sharpness is the weakest direction.
+
+    Dividing by the ink depth makes it independent of exposure, working at a fixed dpi makes
+    it independent of the image size, and taking the weakest direction catches motion blur,
+    which leaves edges across the motion sharp.
+    """
+    near = cv2.dilate(ink, np.ones((5, 5), np.uint8)) > 0
+    if int(near.sum()) < 200:
+        return 0.0, 0.0
+    vals = norm[near]
+    depth = float(1.0 - np.percentile(vals[:: max(1, vals.size // 20000)], 2))
+    energies = [
+        float(cv2.filter2D(norm, cv2.CV_32F, k)[near].var()) / max(depth * depth, 1e-3)
+        for k in _SECOND_DIFFS
+    ]
+    return min(energies), float(np.mean(energies))
+
+
+def assess_page(image: np.ndarray, dpi: int | None, options: QualityOptions) -> PageQuality:
+    """The gate's verdict on one page image (RGB or grey array) with its declared dpi."""
+    try:
+        img = as_uint8(image)
+    except (TypeError, ValueError) as exc:
+        raise UnreadableImage(str(exc)) from exc
+    if img.ndim not in (2, 3) or min(img.shape[:2]) < 16:
+        raise UnreadableImage(f"image of shape {img.shape} is not a page")
+    declared = plausible_dpi(dpi, img.shape)
+    # One early reduction to ~100 dpi (or 1400 px for a photo of unknown dpi): everything
+    # below works on it, which is what keeps the gate fast.
+    guess = declared or dpi_from_size(img.shape)
+    scale = min(1.0, WORK_DPI / guess)
+    grey_full = to_grey(img)
+    small_rgb = (
+        cv2.resize(img, None, fx=scale, fy=scale, interpolation=cv2.INTER_AREA)
+        if scale < 1
+        else img
+    )
+    region, photo_dpi = _page_region(small_rgb, scale) if not declared else (small_rgb, None)
+    eff_dpi = declared or photo_dpi or guess
+    dpi_source = "declared" if declared else ("page outline" if photo_dpi else "image size")
+    small = to_grey(region)
+    del grey_full
+    work_dpi = eff_dpi * scale
+    bg = background(small, char_px=max(6.0, work_dpi / 9))
+    norm = small.astype(np.float32) / np.maximum(bg.astype(np.float32), 1.0)
+    paper = float(np.median(bg[::4, ::4]))
+    ink = ((norm < 0.72) & (bg > 25)).astype(np.uint8) * 255
+    ink_px, ink_parts = _components_without_lines(ink)
+    ink_share = ink_px / max(1, ink.size)
+    smooth = cv2.medianBlur(np.clip(norm * 200, 0, 255).astype(np.uint8), 3)
+    faint = (smooth < 0.955 * 200).astype(np.uint8) * 255
+    faint_px, _ = _components_without_lines(faint)
+    faint_share = faint_px / max(1, faint.size)
+    metrics: dict[str, Any] = {
+        "effective_dpi": int(eff_dpi),
+        "dpi_source": dpi_source,
+        "paper_level": round(paper, 1),
+        "ink_share": round(ink_share, 5),
+        "faint_share": round(faint_share, 5),
+    }
+    if (
+        paper >= options.reject_paper_level
+        and ink_share < options.blank_ink_share
+        and faint_share < 0.003
+    ):
+        metrics["blank"] = True
+        return PageQuality("warn", (_blank(),), metrics)
+    metrics["blank"] = False
+    near_ink = (smooth < 0.9 * 200).astype(np.uint8) * 255 if ink_share < 1e-4 else ink
+    vals = norm[near_ink > 0]
+    depth = 1.0 - float(np.percentile(vals[:: max(1, vals.size // 20000)], 5)) if vals.size else 0.0
+    contrast = paper * depth
+    sharp, sharp_mean = _sharpness(norm, near_ink)
+    noise = noise_sigma(small)
+    th = text_height(ink) if ink_parts >= 12 else None
+    text_px = th * eff_dpi / work_dpi if th else None
+    # Coarse is enough to warn; preparation measures it again, finely.
+    skew = estimate_skew(ink, 45.0, coarse_step=2.0, max_points=15_000) if ink_parts >= 15 else None
+    metrics.update(
+        contrast=round(contrast, 1),
+        sharpness=round(sharp, 4),
+        sharpness_mean=round(sharp_mean, 4),
+        noise=round(noise, 2),
+        text_height_px=round(text_px, 1) if text_px else None,
+        skew_deg=round(skew.angle, 2) if skew else None,
+        sideways=bool(skew.vertical) if skew else None,
+    )
+    return PageQuality(
+        *_judge(metrics, eff_dpi, paper, contrast, sharp, noise, text_px, skew, options)
+    )
+
+
+def _judge(
+    metrics: dict[str, Any],
+    dpi: int,
+    paper: float,
+    contrast: float,
+    sharp: float,
+    noise: float,
+    text_px: float | None,
+    skew: Any,
+    o: QualityOptions,
+) -> tuple[str, tuple[Reason, ...], dict[str, Any]]:
+    reasons: list[Reason] = []
+    if dpi < o.reject_below_dpi:
+        reasons.append(_low_dpi(dpi, "reject"))
+    elif dpi < o.warn_below_dpi:
+        reasons.append(_low_dpi(dpi, "warn"))
+    if paper < o.reject_paper_level:
+        reasons.append(_dark("reject"))
+    elif paper < o.warn_paper_level:
+        reasons.append(_dark("warn"))
+    if contrast < o.reject_contrast:
+        reasons.append(_faint("reject"))
+    elif contrast < o.warn_contrast:
+        reasons.append(_faint("warn"))
+    if sharp < o.reject_sharpness:
+        reasons.append(_blurred("reject"))
+    elif sharp < o.warn_sharpness:
+        reasons.append(_blurred("warn"))
+    if contrast > 0 and noise / contrast > o.warn_noise_ratio:
+        reasons.append(_noisy())
+    if text_px is not None and text_px < o.reject_text_px:
+        reasons.append(_small_text(text_px))
+    if skew is not None and abs(skew.angle) > o.warn_skew_deg:
+        reasons.append(_skewed(skew.angle))
+    return _verdict(reasons), tuple(reasons), metrics
+
+
+def assess_ocr(
+    mean_word_confidence: float | None, word_count: int = 0, options: QualityOptions | None = None
+) -> PageQuality:
+    """After OCR: the mean word confidence (0-100) of a page that is not blank."""
+    options = options or QualityOptions()
+    metrics: dict[str, Any] = {"mean_word_confidence": mean_word_confidence, "words": word_count}
+    if mean_word_confidence is None:
+        return PageQuality("accept", (), metrics)
+    if mean_word_confidence < options.reject_confidence:
+        return PageQuality("reject", (_low_confidence(mean_word_confidence, "reject"),), metrics)
+    if mean_word_confidence < options.warn_confidence:
+        return PageQuality("warn", (_low_confidence(mean_word_confidence, "warn"),), metrics)
+    return PageQuality("accept", (), metrics)
+
+
+def combine(page: PageQuality, ocr: PageQuality) -> PageQuality:
+    """The page's verdict with the OCR's added (a blank page keeps its blank verdict)."""
+    if page.blank:
+        return page
+    reasons = list(page.reasons) + [
+        r for r in ocr.reasons if r.code not in {x.code for x in page.reasons}
+    ]
+    return PageQuality(_verdict(reasons), tuple(reasons), {**page.metrics, **ocr.metrics})
+
+
+__all__ = [
+    "PageQuality",
+    "QualityOptions",
+    "Reason",
+    "VERDICTS",
+    "assess_ocr",
+    "assess_page",
+    "combine",
+]

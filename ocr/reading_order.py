@@ -1,0 +1,330 @@
+"""Reading order of a page from Tesseract's word boxes.
+
+Tesseract's page layout (psm 3) finds blocks but orders them loosely, and it splits a form
+("Họ và tên:      NGUYỄN VĂN A") into a column of labels and a column of values, so a reader
+gets all labels, then all values. We rebuild the order the way a person reads:
+
+- blocks are cut recursively into horizontal stripes (top to bottom) and, inside a stripe,
+  into columns (left to right) — the agency block before the national motto beside it;
+- columns whose lines pair up row by row and whose left side reads as labels (``:``) are a
+  form and are read row by row, as are blocks that overlap and cannot be cut;
+- ruled tables are read row by row, each cell whole, from the grid of their rules;
+- symbol-only scraps with low confidence (signatures, seal rims, rules) are dropped.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Protocol
+
+import cv2
+import numpy as np
+
+
+class Word(Protocol):
+    """A recognised word as ``ocr.tesseract.Word`` carries it."""
+
+    @property
+    def text(self) -> str: ...
+    @property
+    def left(self) -> int: ...
+    @property
+    def top(self) -> int: ...
+    @property
+    def width(self) -> int: ...
+    @property
+    def height(self) -> int: ...
+    @property
+    def confidence(self) -> float: ...
+    @property
+    def block(self) -> int: ...
+    @property
+    def paragraph(self) -> int: ...
+    @property
+    def line(self) -> int: ...
+
+
+WIDE_GAP = 3.5
+"""Words further apart than this many typical word gaps belong to different blocks."""
+LABEL_SHARE = 0.6
+"""Share of a left column's paired lines that must look like labels to read it as a form."""
+PAIRED_SHARE = 0.6
+
+
+@dataclass(frozen=True)
+class TextLine:
+    """A run of words on one line with no wide gap inside (a cell, a label, a value)."""
+
+    words: tuple[Word, ...]
+
+    @property
+    def left(self) -> int:
+        return min(w.left for w in self.words)
+
+    @property
+    def right(self) -> int:
+        return max(w.left + w.width for w in self.words)
+
+    @property
+    def top(self) -> int:
+        return min(w.top for w in self.words)
+
+    @property
+    def bottom(self) -> int:
+        return max(w.top + w.height for w in self.words)
+
+    @property
+    def height(self) -> int:
+        return self.bottom - self.top
+
+    @property
+    def text(self) -> str:
+        # Tesseract's own word order: it knows when a narrow cell wrapped within one line.
+        return " ".join(w.text for w in self.words)
+
+
+def is_junk(word: Word) -> bool:
+    """Scraps Tesseract reads in signatures, seal rims and rules: few letters, low confidence."""
+    text = word.text
+    alnum = sum(ch.isalnum() for ch in text)
+    if alnum == 0:
+        return word.confidence < 60 and text not in {"-", "+", "*", "(", ")", "/", "%"}
+    return alnum / len(text) < 0.5 and word.confidence < 50
+
+
+def text_lines(words: Sequence[Word]) -> list[TextLine]:
+    """Tesseract's lines, cut where words are much further apart than words usually are: a
+    line that runs across two side-by-side blocks becomes two."""
+    groups: dict[tuple[int, int, int], list[Word]] = {}
+    for w in words:
+        if not is_junk(w):
+            groups.setdefault((w.block, w.paragraph, w.line), []).append(w)
+    ordered = list(groups.values())
+    gaps = [b.left - (a.left + a.width) for ws in ordered for a, b in zip(ws, ws[1:], strict=False)]
+    word_gap = float(np.median([g for g in gaps if g > 0])) if any(g > 0 for g in gaps) else 0.0
+    out: list[TextLine] = []
+    for ws in ordered:
+        height = sorted(w.height for w in ws)[len(ws) // 2]
+        wide = max(WIDE_GAP * word_gap, 0.8 * height)
+        run = [ws[0]]
+        for prev, w in zip(ws, ws[1:], strict=False):
+            if w.left - (prev.left + prev.width) > wide:
+                out.append(TextLine(tuple(run)))
+                run = []
+            run.append(w)
+        out.append(TextLine(tuple(run)))
+    return out
+
+
+def _overlap(a0: int, a1: int, b0: int, b1: int) -> int:
+    return min(a1, b1) - max(a0, b0)
+
+
+def _same_row(a: TextLine, b: TextLine) -> bool:
+    h = min(a.height, b.height)
+    return _overlap(a.top, a.bottom, b.top, b.bottom) >= 0.5 * max(h, 1)
+
+
+def _rows(lines: Sequence[TextLine]) -> list[list[TextLine]]:
+    """Lines grouped into rows (top to bottom), each row left to right."""
+    rows: list[list[TextLine]] = []
+    for ln in sorted(lines, key=lambda x: (x.top + x.bottom) / 2):
+        if rows and any(_same_row(ln, other) for other in rows[-1]):
+            rows[-1].append(ln)
+        else:
+            rows.append([ln])
+    return [sorted(r, key=lambda x: x.left) for r in rows]
+
+
+def _cut(lines: list[TextLine], axis: str) -> tuple[list[list[TextLine]], int]:
+    """Split at the widest empty band along ``axis``: (groups, band size); one group if none.
+
+    Line boxes of close lines may overlap by an accent's height; that still counts as a cut.
+    """
+    if axis == "y":
+        spans = [(ln.top + ln.height // 8, ln.bottom - ln.height // 8, ln) for ln in lines]
+    else:
+        spans = [(ln.left, ln.right, ln) for ln in lines]
+    spans.sort(key=lambda t: t[0])
+    best, best_at = 0, -1
+    reach = spans[0][1]
+    for i in range(1, len(spans)):
+        lo, hi, _ = spans[i]
+        if lo > reach and lo - reach > best:
+            best, best_at = lo - reach, i
+        reach = max(reach, hi)
+    if best_at < 0:
+        return [lines], 0
+    return [[t[2] for t in spans[:best_at]], [t[2] for t in spans[best_at:]]], best
+
+
+def _paired(columns: list[list[TextLine]]) -> tuple[list[TextLine], list[TextLine]]:
+    left = columns[0]
+    right = [ln for col in columns[1:] for ln in col]
+    return [ln for ln in left if any(_same_row(ln, r) for r in right)], left
+
+
+def _row_wise(columns: list[list[TextLine]]) -> bool:
+    """Columns that are really rows: a form (labels left, values right) or a table."""
+    paired, left = _paired(columns)
+    right_n = sum(len(c) for c in columns[1:])
+    if len(paired) < 2 or len(paired) < PAIRED_SHARE * min(len(left), right_n):
+        return False
+    if len(columns) >= 3 and len(paired) >= 3:
+        return True  # a table: three or more aligned columns
+    labels = sum(":" in ln.text for ln in paired)
+    return labels >= 2 and labels >= LABEL_SHARE * len(paired)
+
+
+def _order(lines: list[TextLine]) -> list[list[TextLine]]:
+    """Recursive XY-cut at the widest gap: groups of lines in reading order."""
+    if len(lines) <= 1:
+        return [lines]
+    stripes, y_gap = _cut(lines, "y")
+    columns, x_gap = _cut(lines, "x")
+    if len(columns) > 1 and x_gap > y_gap and not _row_wise(_columns(lines)):
+        return [g for c in columns for g in _order(c)]
+    if len(stripes) > 1:
+        return [g for s in stripes for g in _order(s)]
+    return [[ln for row in _rows(lines) for ln in row]]
+
+
+def _columns(lines: list[TextLine]) -> list[list[TextLine]]:
+    """All columns of a region (every empty vertical band), left to right."""
+    spans = sorted(lines, key=lambda ln: ln.left)
+    cols: list[list[TextLine]] = [[spans[0]]]
+    reach = spans[0].right
+    for ln in spans[1:]:
+        if ln.left > reach:
+            cols.append([ln])
+        else:
+            cols[-1].append(ln)
+        reach = max(reach, ln.right)
+    return cols
+
+
+@dataclass(frozen=True)
+class Grid:
+    """A ruled table: the x of its vertical rules and the y of its horizontal rules."""
+
+    xs: tuple[int, ...]
+    ys: tuple[int, ...]
+
+    def contains(self, ln: TextLine) -> bool:
+        cx, cy = (ln.left + ln.right) / 2, (ln.top + ln.bottom) / 2
+        return self.xs[0] < cx < self.xs[-1] and self.ys[0] < cy < self.ys[-1]
+
+    def cell(self, ln: TextLine) -> tuple[int, int]:
+        cx, cy = (ln.left + ln.right) / 2, (ln.top + ln.bottom) / 2
+        row = int(np.searchsorted(self.ys, cy)) - 1
+        col = int(np.searchsorted(self.xs, cx)) - 1
+        return row, col
+
+
+def _rule_positions(mask: np.ndarray, axis: int, min_gap: int) -> list[int]:
+    profile = mask.sum(axis=axis) > 0
+    pos = np.nonzero(profile)[0]
+    out: list[int] = []
+    for p in pos:
+        if not out or p - out[-1] > min_gap:
+            out.append(int(p))
+        else:
+            out[-1] = int(p)  # the far edge of a thick rule
+    return out
+
+
+def find_tables(grey: np.ndarray) -> list[Grid]:
+    """Ruled tables: long thin horizontal and vertical rules that cross each other."""
+    if grey.ndim == 3:
+        grey = cv2.cvtColor(grey, cv2.COLOR_RGB2GRAY)
+    h, w = grey.shape
+    _, ink = cv2.threshold(grey, 0, 255, cv2.THRESH_BINARY_INV + cv2.THRESH_OTSU)
+    horiz = cv2.morphologyEx(
+        ink, cv2.MORPH_OPEN, cv2.getStructuringElement(cv2.MORPH_RECT, (max(20, w // 12), 1))
+    )
+    vert = cv2.morphologyEx(
+        ink, cv2.MORPH_OPEN, cv2.getStructuringElement(cv2.MORPH_RECT, (1, max(20, h // 40)))
+    )
+    joined = cv2.dilate(horiz | vert, np.ones((5, 5), np.uint8))
+    n, labels, stats, _ = cv2.connectedComponentsWithStats(joined)
+    grids = []
+    for i in range(1, n):
+        x, y, bw, bh, _ = stats[i]
+        if bw < w // 5 or bh < h // 40:
+            continue
+        region = labels[y : y + bh, x : x + bw] == i
+        xs = _rule_positions(vert[y : y + bh, x : x + bw] * region, 0, max(8, w // 100))
+        ys = _rule_positions(horiz[y : y + bh, x : x + bw] * region, 1, max(8, h // 200))
+        if len(xs) >= 2 and len(ys) >= 2:
+            grids.append(Grid(tuple(x + v for v in xs), tuple(y + v for v in ys)))
+    return grids
+
+
+def _table_text(grid: Grid, lines: list[TextLine]) -> str:
+    cells: dict[tuple[int, int], list[TextLine]] = {}
+    for ln in lines:
+        cells.setdefault(grid.cell(ln), []).append(ln)
+    rows = []
+    for r in sorted({rc[0] for rc in cells}):
+        parts = []
+        for c in sorted(cc for rr, cc in cells if rr == r):
+            parts.append(" ".join(ln.text for row in _rows(cells[(r, c)]) for ln in row))
+        rows.append(" ".join(parts))
+    return "\n".join(rows)
+
+
+def _is_table(grid: Grid, lines: list[TextLine]) -> bool:
+    """A frame around a page, or a box around a paragraph, is not a table: a table has at
+    least two rows and two columns holding text, each cell a few lines at most."""
+    if not lines:
+        return False
+    cells: dict[tuple[int, int], int] = {}
+    for ln in lines:
+        key = grid.cell(ln)
+        cells[key] = cells.get(key, 0) + 1
+    rows = {r for r, _ in cells}
+    cols = {c for _, c in cells}
+    return len(rows) >= 2 and len(cols) >= 2 and max(cells.values()) <= 4
+
+
+@dataclass(frozen=True)
+class _Placeholder:
+    """Stands for a whole table in the XY-cut, with the table's box."""
+
+    text: str
+    left: int
+    top: int
+    width: int
+    height: int
+    confidence: float = 100.0
+    block: int = -1
+    paragraph: int = 0
+    line: int = 0
+
+
+def reading_order_text(words: Sequence[Word], tables: Sequence[Grid] = ()) -> str:
+    """The page's text: lines joined by newlines, groups by blank lines."""
+    lines = text_lines(words)
+    if not lines:
+        return ""
+    substitutes: dict[str, str] = {}
+    for k, grid in enumerate(tables):
+        inside = [ln for ln in lines if grid.contains(ln)]
+        if not _is_table(grid, inside):
+            continue
+        key = f"\x00table{k}\x00"
+        substitutes[key] = _table_text(grid, inside)
+        lines = [ln for ln in lines if not grid.contains(ln)]
+        box = _Placeholder(
+            key, grid.xs[0], grid.ys[0], grid.xs[-1] - grid.xs[0], grid.ys[-1] - grid.ys[0]
+        )
+        lines.append(TextLine((box,)))
+    out = []
+    for group in _order(lines):
+        rows = _rows(group)
+        out.append("\n".join(" ".join(ln.text for ln in row) for row in rows))
+    text = "\n\n".join(s for s in out if s)
+    for key, value in substitutes.items():
+        text = text.replace(key, value)
+    return text

@@ -1,0 +1,115 @@
+"""The OCR pipeline with the real Tesseract: the text layer lies on the words, pages are turned
+upright, and the local CLI writes a searchable PDF (no services needed)."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from api.samples import render_page
+from ocr.pdf import text_layer_matrix
+from ocr.pipeline import OcrOptions, ocr_to_pdf
+
+LINES = [
+    "GIẤY CHỨNG NHẬN ĐĂNG KÝ DOANH NGHIỆP",
+    "Mã số doanh nghiệp: 0109876543",
+    "Người đại diện: Nguyễn Văn An",
+    "Địa chỉ: phường Dịch Vọng, quận Cầu Giấy",
+    "Ngày cấp: 15/06/2020",
+]
+
+
+def _words_with_boxes(pdf: Path) -> list[tuple[str, float, float, float, float]]:
+    html = subprocess.run(
+        ["pdftotext", "-bbox", str(pdf), "-"], capture_output=True, check=True, timeout=60
+    ).stdout.decode()
+    page = re.search(r'<page width="([\d.]+)" height="([\d.]+)"', html)
+    assert page
+    w, h = float(page.group(1)), float(page.group(2))
+    out = []
+    for m in re.finditer(
+        r'<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)</word>',
+        html,
+    ):
+        x0, y0, x1, y1 = (float(v) for v in m.groups()[:4])
+        out.append((m.group(5), x0 / w, y0 / h, x1 / w, y1 / h))
+    return out
+
+
+def _ocr(image: np.ndarray, dpi: int, tmp: Path) -> tuple[Path, str]:
+    out = tmp / "out.pdf"
+    (result,) = ocr_to_pdf([(0, image, dpi)], out, tmp, OcrOptions())
+    return out, result.text
+
+
+def _ink_fraction(image: np.ndarray, box: tuple[float, float, float, float]) -> float:
+    h, w = image.shape[:2]
+    x0, y0, x1, y1 = box
+    crop = image[int(y0 * h) : int(y1 * h) + 1, int(x0 * w) : int(x1 * w) + 1]
+    return float((crop.mean(axis=2) < 128).mean()) if crop.size else 0.0
+
+
+def test_text_layer_lies_on_the_words(tmp_path: Path) -> None:
+    image = np.asarray(render_page(LINES, dpi=300))
+    pdf, text = _ocr(image, 300, tmp_path)
+    assert "0109876543" in text and "Nguyễn Văn An" in text
+    words = _words_with_boxes(pdf)
+    assert len(words) >= 20
+    # Every invisible word box covers ink of the page image (misplaced boxes cover paper).
+    inked = [_ink_fraction(image, box) for _, *box in words]
+    assert min(inked) > 0.05, list(zip([w for w, *_ in words], inked, strict=True))
+
+
+def test_sideways_page_is_turned_upright(tmp_path: Path) -> None:
+    upright = np.asarray(render_page(LINES + LINES, dpi=300, size_in=(8.27, 5.8)))
+    sideways = np.ascontiguousarray(np.rot90(upright, k=1))  # scanned turned left
+    pdf, text = _ocr(sideways, 300, tmp_path)
+    assert "Nguyễn Văn An" in text
+    info = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, check=True, timeout=30)
+    size = re.search(rb"Page size:\s+([\d.]+) x ([\d.]+)", info.stdout)
+    assert size and float(size.group(1)) > float(size.group(2))  # shown landscape, as written
+
+
+def test_matrix_maps_corners() -> None:
+    # Prepared image = shown image scaled 2x: the text page must shrink back onto the page.
+    m = np.array([[0.5, 0, 0], [0, 0.5, 0], [0, 0, 1]])
+    a, b, c, d, e, f = text_layer_matrix((144.0, 72.0), (400, 200), (200, 100), 100, m)
+    # text page point (144, 72) (top right) -> shown page top right (144, 72) at 100 dpi
+    assert (a * 144 + c * 72 + e, b * 144 + d * 72 + f) == pytest.approx((144.0, 72.0))
+    assert (e, f) == pytest.approx((0.0, 0.0))
+
+
+def test_cli_ocr_writes_pdf_and_text(tmp_path: Path) -> None:
+    scan = tmp_path / "scan.png"
+    render_page(LINES, dpi=300).save(scan, dpi=(300, 300))
+    out, txt = tmp_path / "scan.ocr.pdf", tmp_path / "scan.txt"
+    proc = subprocess.run(
+        [
+            str(Path(".venv/bin/sohoa").resolve()),
+            "ocr",
+            str(scan),
+            "--out",
+            str(out),
+            "--text",
+            str(txt),
+        ],
+        capture_output=True,
+        timeout=180,
+        check=False,
+    )
+    assert proc.returncode == 0, proc.stderr.decode()
+    assert out.read_bytes().startswith(b"%PDF")
+    assert "Nguyễn Văn An" in txt.read_text(encoding="utf-8")
+    bad = tmp_path / "bad.pdf"
+    bad.write_text("không phải PDF")
+    proc = subprocess.run(
+        [str(Path(".venv/bin/sohoa").resolve()), "ocr", str(bad), "--out", str(tmp_path / "x.pdf")],
+        capture_output=True,
+        timeout=60,
+        check=False,
+    )
+    assert proc.returncode == 2 and b"unsupported_file_type" in proc.stderr

@@ -26,15 +26,15 @@ CENTRE = "000.00.01.H29"
 OWNER_ID = "001190012345"
 PROCEDURE = "1.001612"
 
-# Settings field → value: the bench stack's own ports (the demo uses 80xx/55432/..., the
-# tests 8010/55442/...).
+# Settings field → value: the bench stack's own ports (the demo uses 80xx/15432/..., the
+# tests 8010/15442/...).
 BENCH_SETTINGS: dict[str, Any] = {
     "api_port": 8026,
-    "pg_port": 55466,
-    "redis_port": 56466,
-    "minio_port": 59066,
-    "minio_console_port": 59067,
-    "pki_port": 59166,
+    "pg_port": 15466,
+    "redis_port": 16466,
+    "minio_port": 19066,
+    "minio_console_port": 19067,
+    "pki_port": 19166,
     "max_pages": 300,
 }
 PORT_SETTINGS = ("api_port", "pg_port", "redis_port", "minio_port", "minio_console_port")

@@ -40,6 +40,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from make_corpus import write_corpus  # noqa: E402
 
 from ocr.prepare import PrepareOptions, prepare_page  # noqa: E402
+from ocr.prepare.measure import dpi_from_size, plausible_dpi  # noqa: E402
 from ocr.quality import QualityOptions, assess_ocr, assess_page, combine  # noqa: E402
 from ocr.synthetic import LEVELS  # noqa: E402
 from ocr.tesseract import recognize  # noqa: E402
@@ -127,9 +128,12 @@ def run_ocrmypdf(path: Path, timeout: float, work: Path) -> tuple[str, float]:
         "--sidecar",
         str(sidecar),
         "--quiet",
-        str(path),
-        str(out),
     ]
+    image, dpi = load(path)
+    if plausible_dpi(dpi, image.shape) is None:
+        # OCRmyPDF refuses a phone's 72 dpi; give it what a user would: the A4 estimate.
+        args += ["--image-dpi", str(dpi_from_size(image.shape))]
+    args += [str(path), str(out)]
     t = time.perf_counter()
     try:
         subprocess.run(args, capture_output=True, timeout=timeout, env=CHILD_ENV, check=False)

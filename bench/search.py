@@ -22,10 +22,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 ENV = {
     "SOHOA_STATE_DIR": str(ROOT / ".sohoa-bench-search"),  # data kept between runs
-    "SOHOA_PG_PORT": "55472",
-    "SOHOA_REDIS_PORT": "56419",
-    "SOHOA_MINIO_PORT": "59050",
-    "SOHOA_MINIO_CONSOLE_PORT": "59051",
+    "SOHOA_PG_PORT": "15472",
+    "SOHOA_REDIS_PORT": "16419",
+    "SOHOA_MINIO_PORT": "19050",
+    "SOHOA_MINIO_CONSOLE_PORT": "19051",
     "SOHOA_API_PORT": "8040",
 }
 SURNAMES = [

@@ -182,11 +182,11 @@ def service_sign_rate(level: PadesLevel, pdf: bytes) -> float | None:
     # Its own ports, so it can run while the intake benchmark's stack is up.
     ports = {
         "api_port": 8036,
-        "pg_port": 55476,
-        "redis_port": 56476,
-        "minio_port": 59076,
-        "minio_console_port": 59077,
-        "pki_port": 59176,
+        "pg_port": 15476,
+        "redis_port": 16476,
+        "minio_port": 19076,
+        "minio_console_port": 19077,
+        "pki_port": 19176,
     }
     stack = Stack(REPO / ".sohoa-bench-signing", {**BENCH_SETTINGS, **ports})
     try:

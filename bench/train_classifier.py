@@ -43,6 +43,8 @@ from ocr.fields.text import fold  # noqa: E402
 CACHE = REPO / "bench" / "out" / "ocr-cache"
 LEVELS = ("clean", "mild", "moderate", "hard")
 OCR_VERSION = "v1"
+PLAIN_VERSION = "p2"
+"""Bump when the plain layout changes (its cached pages are read again)."""
 """Bump to re-read every cached page (e.g. after preparation changed a lot)."""
 
 
@@ -59,16 +61,16 @@ class Job:
     """One page to render and read: a known type (``render_specimen``) or a negative."""
 
     kind: str
-    """``specimen``, ``negative`` or ``plain`` (a layout the generator never draws)."""
+    """``specimen``, ``negative``, ``plain`` (a layout the generator never draws) or
+    ``handwritten`` (the benchmark's own wordings)."""
     doc_type: str
     level: str
     seed: str
 
     @property
     def key(self) -> str:
-        safe = re.sub(
-            r"[^A-Za-z0-9_.-]", "_", f"{self.kind}-{self.doc_type}-{self.level}-{self.seed}"
-        )
+        kind = f"{self.kind}{PLAIN_VERSION}" if self.kind == "plain" else self.kind
+        safe = re.sub(r"[^A-Za-z0-9_.-]", "_", f"{kind}-{self.doc_type}-{self.level}-{self.seed}")
         return f"{OCR_VERSION}-{safe}"
 
 
@@ -111,6 +113,13 @@ def _render(job: Job) -> tuple[Any, int | None, str, dict[str, str]]:
         fields: dict[str, str] = {}
         image = _lay_out(rng, content)
         text = content.text
+    elif job.kind == "handwritten":  # the benchmark's own wordings, in the plain layout
+        from bench.classify import HANDWRITTEN
+
+        lines = HANDWRITTEN[job.doc_type][int(job.seed)].split("\n")
+        fields = {}
+        image = _plain_page(rng, lines)
+        text = "\n".join(lines)
     else:  # plain: the generator's content in a one-column layout it never draws
         from ocr.synthetic import make_content
 
@@ -136,14 +145,17 @@ def _lay_out(rng: random.Random, content: Any) -> Any:
 
 
 def _plain_lines(rng: random.Random, lines: list[str]) -> list[str]:
-    """Reorder like another template would: header last or first, fields shuffled in blocks."""
+    """Another template's arrangement: the header block (agency, number, motto, place and
+    date) kept on top, moved under the title, or moved to the foot; the body keeps its order,
+    so whose name comes first still means what it meant."""
     lines = [line for line in lines if line.strip()]
     if len(lines) > 8:
-        head, body = lines[:6], lines[6:]
-        blocks = [body[i : i + 3] for i in range(0, len(body), 3)]
-        rng.shuffle(blocks)
-        body = [line for block in blocks for line in block]
-        lines = head + body if rng.random() < 0.7 else body[:2] + head + body[2:]
+        head, rest = lines[:6], lines[6:]
+        roll = rng.random()
+        if roll < 0.35:
+            lines = rest[:1] + head + rest[1:]
+        elif roll < 0.6:
+            lines = rest + head
     return lines
 
 

@@ -30,6 +30,8 @@ from .prepare.measure import (
 from .prepare.page import find_page
 
 WORK_DPI = 100
+TEXT_HEIGHT_IN = 0.118
+"""Median letter height of body text in inches (12-13 pt type, capitals and ascenders)."""
 VERDICTS = ("accept", "warn", "reject")
 
 
@@ -335,7 +337,14 @@ def assess_page(image: np.ndarray, dpi: int | None, options: QualityOptions) -> 
     sharp, sharp_mean = _sharpness(norm, near_ink)
     noise = noise_sigma(small)
     th = text_height(ink) if ink_parts >= 12 else None
-    text_px = th * eff_dpi / work_dpi if th else None
+    text_px = th / scale if th else None
+    if th and dpi_source == "image size":
+        # A photo whose page we could not outline: body text (~12 pt letters are ~0.12 in
+        # high) tells the resolution better than the frame, which includes the desk.
+        by_text = int(text_px / TEXT_HEIGHT_IN)
+        if by_text < eff_dpi:
+            eff_dpi, dpi_source = by_text, "text size"
+            metrics.update(effective_dpi=eff_dpi, dpi_source=dpi_source)
     # Coarse is enough to warn; preparation measures it again, finely.
     skew = estimate_skew(ink, 45.0, coarse_step=2.0, max_points=15_000) if ink_parts >= 15 else None
     metrics.update(

@@ -26,7 +26,7 @@ event loop; every error is a :class:`SigningError` with ``code``, ``status``, ``
 
     # development PKI (CA, TSA, OCSP, CRL): python -m signing.devpki generate|serve|root
     from signing import devpki
-    pki = devpki.generate(state_dir / "pki", base_url="http://127.0.0.1:59080")
+    pki = devpki.generate(state_dir / "pki", base_url="http://127.0.0.1:19080")
 """
 
 from signing.errors import (

@@ -10,8 +10,8 @@ configuration and the keys, deterministically (RSA CA keys, fixed serials and da
 ``serve`` in another process rebuilds exactly the certificates ``generate`` wrote. ``serve``
 checks that and refuses a directory that no longer matches.
 
-    python -m signing.devpki generate --dir D [--base-url http://127.0.0.1:59080]
-    python -m signing.devpki serve --dir D [--host 127.0.0.1] [--port 59080]
+    python -m signing.devpki generate --dir D [--base-url http://127.0.0.1:19080]
+    python -m signing.devpki serve --dir D [--host 127.0.0.1] [--port 19080]
     python -m signing.devpki root --dir D --out root.pem
 
 Health check of a running ``serve``: ``GET {base_url}/healthz`` → 200, JSON with the root's
@@ -53,7 +53,7 @@ __all__ = [
 ]
 
 ARCH = "sohoa-dev"
-DEFAULT_PORT = 59080
+DEFAULT_PORT = 19080
 DEFAULT_HOST = "127.0.0.1"
 MANIFEST = "pki.json"
 SECRETS = "secrets.json"

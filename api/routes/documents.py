@@ -38,11 +38,11 @@ def read_document(
     doc = get_document(session, viewer, document_id)
     audit.record(session, viewer, "document_read", "document", doc.id, owner_id=doc.owner_id)
     out = document_out(doc, with_pages=pages)
-    out.reuse = _held_notice(session, doc)
+    out.reuse = held_notice(session, doc)
     return out
 
 
-def _held_notice(session: SessionDep, doc: Document) -> dict[str, str | None] | None:
+def held_notice(session: SessionDep, doc: Document) -> dict[str, str | None] | None:
     if not (doc.doc_number and doc.doc_type):
         return None
     held = held_same_paper(session, doc.owner_id, doc.doc_type, doc.doc_number, exclude=doc.id)
@@ -77,7 +77,7 @@ def review_document(
             "fields": sorted(body.fields),
         },
     )
-    notice = _held_notice(session, doc)
+    notice = held_notice(session, doc)
     return ReviewOut(document=document_out(doc), reuse=notice)
 
 

@@ -18,6 +18,7 @@ from ..intake import accept_upload, spooled_upload
 from ..schemas import AttachIn, DocumentList, DossierIn, DossierOut, UploadAccepted
 from ..tasks import enqueue_ocr
 from ..views import document_out
+from .documents import held_notice
 
 router = APIRouter(prefix="/dossiers", tags=["dossiers"])
 
@@ -48,7 +49,10 @@ def list_dossier_documents(ref: str, session: SessionDep, viewer: ViewerDep) -> 
     dossier = get_dossier(session, viewer, ref)
     docs = dossier_documents(session, dossier)
     audit.record(session, viewer, "dossier_list", "dossier", dossier.id, owner_id=dossier.owner_id)
-    return DocumentList(total=len(docs), items=[document_out(d) for d in docs])
+    items = [document_out(d) for d in docs]
+    for doc, item in zip(docs, items, strict=True):
+        item.reuse = held_notice(session, doc)  # "đã có trong kho: …" on the dossier too
+    return DocumentList(total=len(items), items=items)
 
 
 @router.post("/{ref}/attachments", response_model=DocumentList)

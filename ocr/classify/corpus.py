@@ -18,6 +18,16 @@ from .variants import request_form, retitled
 KNOWN_TYPES = tuple(t for t in DOC_TYPES if t != UNKNOWN)
 
 
+def excerpt(text: str, rng: random.Random) -> str:
+    """The title and a few lines: a photographed corner, a half page, a short extract."""
+    lines = [line for line in text.split("\n") if line.strip()]
+    titled = [i for i, line in enumerate(lines[:10]) if line.isupper() and len(line) > 8]
+    keep = sorted(rng.sample(range(len(lines)), k=min(len(lines), rng.randint(2, 5))))
+    if titled:
+        keep = sorted({rng.choice(titled), *keep})
+    return "\n".join(lines[i] for i in keep)
+
+
 def synthetic_samples(
     per_type: int, seed: int = 0, damaged: int = 2, negatives_factor: float = 3.0
 ) -> Iterator[LabelledText]:
@@ -38,6 +48,8 @@ def synthetic_samples(
             yield LabelledText(text, doc_type, group=group)
             for _ in range(damaged):
                 yield LabelledText(damage(text, rng), doc_type, group=group)
+            if rng.random() < 0.3:
+                yield LabelledText(excerpt(text, rng), doc_type, group=group)
     for i in range(int(per_type * negatives_factor)):
         rng = random.Random(f"corpus:{seed}:unknown:{i}")
         text = make_negative(rng).text
@@ -45,6 +57,8 @@ def synthetic_samples(
         yield LabelledText(text, UNKNOWN, group=group)
         for _ in range(damaged):
             yield LabelledText(damage(text, rng), UNKNOWN, group=group)
+        if rng.random() < 0.3:
+            yield LabelledText(excerpt(text, rng), UNKNOWN, group=group)
 
 
 __all__ = ["KNOWN_TYPES", "synthetic_samples"]

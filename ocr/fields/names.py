@@ -26,7 +26,7 @@ VALUE_FAR_FROM_LABEL = "value_far_from_label"
 OTHER_PARTY = "other_party"
 
 _LABEL = re.compile(
-    r"(?<![a-z])(?:ho\s*[,.]?\s*chu\s*dem\s*(?:[,.]|va)?\s*ten|ho\s*(?:va|[,.])?\s*ten"
+    r"(?<![a-z])(?:ho\s*[,.]?\s*chu\s*dem\s*(?:[,.]|v[aeo])?\s*ten|ho\s*(?:v[aeo]|[,.])?\s*ten"
     r"|full\s*name)(?![a-z])"
     # a label a table cell wrapped ("Họ, chữ" / "đệm, tên" on the next line)
     r"|(?<![a-z])ho\s*[,.]\s*chu(?:\s*dem)?\s*[,.]?(?=\s*[|:]?\s*\S)"
@@ -115,7 +115,8 @@ def clean_name(raw: str) -> tuple[str, tuple[str, ...]]:
     Stops at a comma, a digit, a lower-case word or another label; drops titles (Ông, Bà)
     and leader dots. A table row "Nguyễn Văn An Trần Thị Bình" keeps the first person.
     """
-    text = _LEADER.sub("", nfc(raw)).strip().lstrip("|:;").strip()
+    text = _LEADER.sub("", nfc(raw)).strip()
+    text = re.sub(r"^[^\w]+", "", text)  # table rules and specks OCR reads before a value
     text = _cut_at_next_label(text)
     text = re.split(r"[,;(\[{:|]", text, maxsplit=1)[0]
     words: list[str] = []

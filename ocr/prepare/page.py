@@ -231,11 +231,65 @@ def _contrast(grey: np.ndarray, quad: np.ndarray) -> float:
     return float(np.median(grey[core > 0])) - float(np.median(grey[ring > 0]))
 
 
+A4_RATIO = 2**0.5
+
+
+def page_ratio(corners: np.ndarray, centre: tuple[float, float]) -> float:
+    """Long/short side ratio of the real paper behind a photographed quadrilateral.
+
+    Side lengths in the photo lie under perspective; with the camera's principal point at the
+    image centre the true ratio follows from the quadrilateral alone (Zhang and He,
+    "Whiteboard scanning and image enhancement", 2007). When the geometry is degenerate we
+    average the sides. Ratios close to A4 are taken as A4, the paper counters see most.
+    """
+    tl, tr, br, bl = (np.array([p[0] - centre[0], p[1] - centre[1], 1.0]) for p in corners)
+    m1, m2, m3, m4 = tl, tr, bl, br
+    ratio = None
+    with np.errstate(all="ignore"):
+        k2 = np.dot(np.cross(m1, m4), m3) / np.dot(np.cross(m2, m4), m3)
+        k3 = np.dot(np.cross(m1, m4), m2) / np.dot(np.cross(m3, m4), m2)
+        n2, n3 = k2 * m2 - m1, k3 * m3 - m1
+        if abs(n2[2] * n3[2]) > 1e-9:
+            f2 = -(n2[0] * n3[0] + n2[1] * n3[1]) / (n2[2] * n3[2])
+            if f2 > 0:
+                wsq = (n2[0] ** 2 + n2[1] ** 2) / f2 + n2[2] ** 2
+                hsq = (n3[0] ** 2 + n3[1] ** 2) / f2 + n3[2] ** 2
+                if wsq > 0 and hsq > 0:
+                    ratio = float(np.sqrt(wsq / hsq))
+        else:
+            ratio = float(np.hypot(n2[0], n2[1]) / max(np.hypot(n3[0], n3[1]), 1e-9))
+    w = (np.linalg.norm(corners[1] - corners[0]) + np.linalg.norm(corners[2] - corners[3])) / 2
+    h = (np.linalg.norm(corners[3] - corners[0]) + np.linalg.norm(corners[2] - corners[1])) / 2
+    sides = float(w / max(h, 1.0))
+    # A photo that fits no camera (a bent page, a bad corner) gives a wild estimate: then
+    # the average of the sides is the better guess.
+    if ratio is None or not np.isfinite(ratio) or abs(np.log(ratio / sides)) > 0.15:
+        ratio = sides
+    long_short = max(ratio, 1 / ratio)
+    if abs(long_short - A4_RATIO) < 0.12:
+        long_short = A4_RATIO
+    return long_short if w >= h else 1 / long_short
+
+
 def warp_page(image: np.ndarray, quad: PageQuad) -> tuple[np.ndarray, np.ndarray]:
-    """The page warped to a rectangle, and the 3x3 homography (source -> result pixels)."""
+    """The page warped to a rectangle of the paper's proportions, and the 3x3 homography
+    (source -> result pixels)."""
     tl, tr, br, bl = quad.corners
-    width = max(np.linalg.norm(tr - tl), np.linalg.norm(br - bl))
-    height = max(np.linalg.norm(bl - tl), np.linalg.norm(br - tr))
+    h_img, w_img = image.shape[:2]
+    ratio = page_ratio(quad.corners, (w_img / 2, h_img / 2))  # width / height
+    sides = [
+        np.linalg.norm(tr - tl),
+        np.linalg.norm(br - bl),
+        np.linalg.norm(bl - tl),
+        np.linalg.norm(br - tr),
+    ]
+    # Keep the resolution of the page's better-resolved long side.
+    if ratio >= 1:
+        width = max(sides[0], sides[1])
+        height = width / ratio
+    else:
+        height = max(sides[2], sides[3])
+        width = height * ratio
     dst = np.array([[0, 0], [width - 1, 0], [width - 1, height - 1], [0, height - 1]], np.float32)
     hmat = cv2.getPerspectiveTransform(quad.corners.astype(np.float32), dst)
     out = cv2.warpPerspective(

@@ -128,6 +128,26 @@ def render_specimen(seed: int, level: str, doc_type: str | None = None) -> Speci
     )
 
 
+def render_master(seed: int, doc_type: str | None = None) -> Specimen:
+    """The paper itself before any capture: colour, 300 dpi, straight (level "master")."""
+    rng = _rng(seed, "master", doc_type)
+    doc_type = doc_type or rng.choice(DOC_TYPES)
+    content = make_content(rng, doc_type)
+    canvas = _lay_out(rng, content)
+    meta = {
+        "level": "master",
+        "source": "none",
+        "declared_dpi": 300,
+        "rotation": 0,
+        "skew": 0.0,
+        "form": content.form,
+        "seals": canvas.seals,
+    }
+    return Specimen(
+        doc_type, "master", seed, canvas.image, 300, _nfc(canvas.gt), dict(content.fields), meta
+    )
+
+
 def render_unreadable(seed: int, kind: str) -> Specimen:
     """A page a clerk must rescan (``kind`` in UNREADABLE_KINDS); ``blank`` must be flagged."""
     if kind not in UNREADABLE_KINDS:
@@ -152,6 +172,7 @@ __all__ = [
     "Signer",
     "Specimen",
     "make_content",
+    "render_master",
     "render_specimen",
     "render_unreadable",
 ]

@@ -55,7 +55,12 @@ def seal(rng: random.Random, text: str, radius: int, font_path: str) -> Image.Im
         gy = int(c + r_text * math.sin(theta) - glyph.height / 2)
         layer.paste(255, (gx, gy), glyph)
     # Ink is never even: a stamp prints lighter where the pad was dry.
-    noise = np.asarray(Image.effect_noise((size // 8 + 1, size // 8 + 1), 60).resize((size, size)))
+    small = np.random.default_rng(rng.randrange(2**32)).normal(
+        128, 60, (size // 8 + 1, size // 8 + 1)
+    )
+    noise = np.asarray(
+        Image.fromarray(small.clip(0, 255).astype(np.uint8)).resize((size, size)), dtype=np.float32
+    )
     strength = rng.uniform(0.55, 0.95)
     arr = np.asarray(layer, dtype=np.float32) * strength * (0.55 + noise / 255 * 0.6)
     return Image.fromarray(arr.clip(0, 255).astype(np.uint8)).filter(ImageFilter.GaussianBlur(1.2))

@@ -83,6 +83,9 @@ def test_another_scan_of_a_held_paper_says_so(
     assert held["id"] != doc["id"] and held["doc_number"] == doc["doc_number"] == "001190012345"
     assert held["created_at"] <= card["doc"]["created_at"]
     assert doc["reuse"]["message_vi"].startswith("Đã có trong kho: Căn cước")
+    listed = api.get(f"/dossiers/{later['id']}/documents", headers=clerk.headers).json()
+    (item,) = [d for d in listed["items"] if d["id"] == doc["id"]]
+    assert item["reuse"]["document_id"] == held["id"]  # the dossier says so too
     assert "còn hiệu lực đến 14/07/20" in doc["reuse"]["message_vi"]
     r = api.post(
         f"/dossiers/{later['id']}/attachments",

@@ -1,0 +1,73 @@
+"""Page finding and perspective: a phone photo of a page on a desk becomes a flat page."""
+
+from __future__ import annotations
+
+import functools
+
+import cv2
+import numpy as np
+
+from ocr.prepare import PrepareOptions, prepare_page
+from ocr.prepare.deskew import estimate_skew
+from ocr.prepare.measure import ink_mask, shrink
+from ocr.prepare.page import find_page
+from ocr.synthetic import render_master
+
+CORNERS = np.array([[260, 180], [1390, 300], [1480, 1930], [160, 1850]], np.float32)
+
+
+@functools.lru_cache(maxsize=1)
+def master() -> np.ndarray:
+    return shrink(np.asarray(render_master(3, "phieu_ly_lich_tu_phap").image), 0.5)  # 150 dpi
+
+
+@functools.lru_cache(maxsize=1)
+def photo() -> np.ndarray:
+    """The page on a dark wooden desk, seen at an angle, with light falling off to one side."""
+    page = master()
+    h, w = page.shape[:2]
+    src = np.array([[0, 0], [w, 0], [w, h], [0, h]], np.float32)
+    hmat = cv2.getPerspectiveTransform(src, CORNERS)
+    size = (1700, 2100)
+    desk = np.zeros((size[1], size[0], 3), np.uint8)
+    desk[:] = (110, 80, 55)
+    warped = cv2.warpPerspective(page, hmat, size)
+    mask = cv2.warpPerspective(np.full((h, w), 255, np.uint8), hmat, size)
+    out = np.where(mask[..., None] > 127, warped, desk).astype(np.float32)
+    light = np.linspace(1.0, 0.7, size[0], dtype=np.float32)[None, :, None]
+    return (out * light).astype(np.uint8)
+
+
+def test_find_page_locates_the_corners() -> None:
+    quad = find_page(photo())
+    assert quad is not None
+    assert np.abs(quad.corners - CORNERS).max() < 0.015 * 2100
+
+
+def test_prepare_undoes_the_perspective() -> None:
+    prepared = prepare_page(photo(), 72, PrepareOptions(upscale=False))  # phones write 72 dpi
+    step = next(s for s in prepared.steps if s.name == "page")
+    assert step.applied
+    h, w = prepared.image.shape[:2]
+    assert abs(h / w - 1.414) < 0.06  # A4 again
+    assert abs(prepared.dpi - 150) < 15  # dpi from the page's size, not the file's 72
+    skew = estimate_skew(ink_mask(shrink(prepared.image, 110 / prepared.dpi)))
+    assert skew is not None and abs(skew.angle) < 0.5
+    # The shown page stays the photo; the mapping is a true homography.
+    assert prepared.upright.shape == photo().shape
+    assert abs(prepared.to_upright[2, 0]) + abs(prepared.to_upright[2, 1]) > 0
+
+
+def test_prepared_corners_map_back_onto_the_photo() -> None:
+    prepared = prepare_page(photo(), 72, PrepareOptions(upscale=False, deskew=False))
+    h, w = prepared.image.shape[:2]
+    pts = np.array([[0, 0, 1], [w - 1, 0, 1], [w - 1, h - 1, 1], [0, h - 1, 1]], float).T
+    mapped = prepared.to_upright @ pts
+    mapped = (mapped[:2] / mapped[2]).T
+    assert np.abs(mapped - CORNERS).max() < 0.015 * 2100
+
+
+def test_a_flatbed_scan_has_no_page_to_find() -> None:
+    assert find_page(master()) is None
+    prepared = prepare_page(master(), 150, PrepareOptions(upscale=False))
+    assert not next(s for s in prepared.steps if s.name == "page").applied

@@ -1,0 +1,131 @@
+"""The quality gate: unusable pages are rejected with a reason that says what to do."""
+
+from __future__ import annotations
+
+import functools
+import json
+import time
+
+import numpy as np
+import pytest
+
+from ocr.errors import UnreadableImage
+from ocr.quality import QualityOptions, assess_ocr, assess_page, combine
+from ocr.synthetic import render_master, render_specimen, render_unreadable
+
+OPTIONS = QualityOptions()
+
+
+@functools.lru_cache(maxsize=8)
+def _specimen(kind: str, seed: int):  # type: ignore[no-untyped-def]
+    return render_unreadable(seed, kind)
+
+
+@functools.lru_cache(maxsize=32)
+def _hard(seed: int):  # type: ignore[no-untyped-def]
+    return render_specimen(seed, "hard")
+
+
+def _assess(spec) -> object:  # type: ignore[no-untyped-def]
+    return assess_page(np.asarray(spec.image), spec.meta["declared_dpi"], OPTIONS)
+
+
+def test_clean_page_is_accepted() -> None:
+    q = assess_page(np.asarray(render_master(7, "giay_khai_sinh").image), 300, OPTIONS)
+    assert q.verdict == "accept" and q.reasons == ()
+    assert q.metrics["effective_dpi"] == 300 and not q.metrics["blank"]
+
+
+@pytest.mark.parametrize(
+    ("kind", "code"),
+    [
+        ("blur", "blurred"),
+        ("motion", "blurred"),
+        ("dark", "too_dark"),
+        ("overexposed", "low_contrast"),
+        ("low_dpi", "low_dpi"),
+    ],
+)
+@pytest.mark.parametrize("seed", [1, 2])
+def test_unreadable_pages_are_rejected_with_the_right_reason(
+    kind: str, code: str, seed: int
+) -> None:
+    q = _assess(_specimen(kind, seed))
+    assert q.verdict == "reject"
+    reason = next(r for r in q.reasons if r.code == code)
+    assert reason.severity == "reject"
+    assert reason.message_vi and reason.message_en
+    assert "300 dpi" in reason.message_en or "rescan" in reason.message_en.lower()
+
+
+def test_blur_message_tells_the_clerk_what_to_do() -> None:
+    q = _assess(_specimen("blur", 1))
+    reason = next(r for r in q.reasons if r.code == "blurred")
+    assert reason.message_vi.startswith("Ảnh bị mờ — hãy quét lại ở 300 dpi và giữ giấy phẳng")
+
+
+@pytest.mark.parametrize("seed", [1, 2, 3])
+def test_blank_page_is_flagged_not_rejected(seed: int) -> None:
+    q = _assess(_specimen("blank", seed))
+    assert q.verdict == "warn" and q.blank
+    assert [r.code for r in q.reasons] == ["blank"]
+
+
+def test_hard_but_readable_scans_are_not_rejected() -> None:
+    for seed in range(4):
+        spec = _hard(seed)
+        q = _assess(spec)
+        assert q.verdict != "reject", (seed, q.reasons)
+        assert not q.blank
+
+
+def test_150_dpi_scan_gets_a_warning() -> None:
+    spec = next(
+        s for s in (_hard(i) for i in range(20)) if s.meta["source"] == "flatbed" and s.dpi < 200
+    )
+    q = _assess(spec)
+    assert q.verdict == "warn"
+    assert any(r.code == "low_dpi" and r.severity == "warn" for r in q.reasons)
+
+
+def test_phone_photo_dpi_is_taken_from_the_page_not_the_file() -> None:
+    spec = next(s for s in (_hard(i) for i in range(20)) if s.meta["source"] == "phone")
+    q = _assess(spec)  # the file says 72 dpi
+    assert q.metrics["dpi_source"] != "declared"
+    assert abs(q.metrics["effective_dpi"] - spec.dpi) < 0.15 * spec.dpi
+
+
+def test_gate_is_fast_on_an_a4_page_at_300_dpi() -> None:
+    image = np.asarray(render_master(7, "giay_khai_sinh").image)
+    assess_page(image, 300, OPTIONS)
+    times = []
+    for _ in range(3):
+        t = time.perf_counter()
+        assess_page(image, 300, OPTIONS)
+        times.append(time.perf_counter() - t)
+    assert min(times) < 0.5
+
+
+def test_after_ocr_confidence_and_combination() -> None:
+    assert assess_ocr(92.0, 300, OPTIONS).verdict == "accept"
+    assert assess_ocr(60.0, 300, OPTIONS).verdict == "warn"
+    low = assess_ocr(30.0, 40, OPTIONS)
+    assert low.verdict == "reject" and low.reasons[0].code == "low_confidence"
+    page = assess_page(np.asarray(render_master(7, "giay_khai_sinh").image), 300, OPTIONS)
+    both = combine(page, low)
+    assert both.verdict == "reject"
+    blank = _assess(_specimen("blank", 1))
+    assert combine(blank, assess_ocr(None, 0, OPTIONS)).verdict == "warn"
+    json.dumps(both.to_dict(), ensure_ascii=False)
+
+
+def test_thresholds_come_from_options() -> None:
+    spec = _hard(0)
+    strict = QualityOptions(reject_below_dpi=400)
+    q = assess_page(np.asarray(spec.image), spec.meta["declared_dpi"], strict)
+    assert q.verdict == "reject" and any(r.code == "low_dpi" for r in q.reasons)
+
+
+def test_garbage_input_raises_a_typed_error() -> None:
+    with pytest.raises(UnreadableImage):
+        assess_page(np.zeros((3, 3), np.uint8), 300, OPTIONS)

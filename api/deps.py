@@ -8,11 +8,10 @@ from typing import Annotated
 
 from fastapi import Depends, Request
 from fastapi.security import OAuth2PasswordBearer
-from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session
 
 from archive.access import Viewer
-from archive.errors import DatabaseUnavailable
+from archive.db import session_scope
 from archive.models import User
 
 from .errors import Forbidden, NotAuthenticated
@@ -30,18 +29,9 @@ RuntimeDep = Annotated[Runtime, Depends(runtime_dep)]
 
 
 def session_dep(rt: RuntimeDep) -> Iterator[Session]:
-    session = rt.sessions()
-    try:
+    """One unit of work per request (commit on success, roll back on any error)."""
+    with session_scope(rt.sessions) as session:
         yield session
-        session.commit()
-    except OperationalError as exc:
-        session.rollback()
-        raise DatabaseUnavailable(str(exc.orig)) from exc
-    except BaseException:
-        session.rollback()
-        raise
-    finally:
-        session.close()
 
 
 # scope="function": commit before the response is sent, so a client never acts on an answer

@@ -23,7 +23,15 @@ SOHOA = str(VENV_BIN / "sohoa")
 PYTHON = str(VENV_BIN / "python")
 
 CENTRE = "000.00.01.H29"
-OWNER_ID = "001190012345"
+
+
+def fresh_owner_id() -> str:
+    """A citizen ID of its own for each run (Hà Nội, male, born 1990): the service finds a
+    paper the owner already holds instead of OCR-ing it again, so re-uploading the same
+    generated pages for the same owner would measure nothing."""
+    return f"001090{random.SystemRandom().randrange(10**6):06d}"
+
+
 PROCEDURE = "1.001612"
 
 # Settings field → value: the bench stack's own ports (the demo uses 80xx/15432/..., the

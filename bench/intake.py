@@ -41,12 +41,12 @@ if str(REPO) not in sys.path:  # `python bench/intake.py` puts bench/, not the r
 
 from api.settings import Settings  # noqa: E402
 from bench._common import (  # noqa: E402
-    OWNER_ID,
     PORT_SETTINGS,
     PROCEDURE,
     CpuMeter,
     Stack,
     StackError,
+    fresh_owner_id,
     log,
     render_pages,
     specimen_available,
@@ -254,8 +254,9 @@ def run_service(
     poll_s: float,
     timeout_s: float,
     rss_interval_s: float | None,
+    owner_id: str,
 ) -> ServiceResult:
-    dossier = client.open_dossier(OWNER_ID, "Bench Intake", PROCEDURE)
+    dossier = client.open_dossier(owner_id, "Bench Intake", PROCEDURE)
     sampler = RssSampler(stack.worker_pid(), rss_interval_s) if rss_interval_s else None
     if sampler:
         sampler.start()
@@ -263,6 +264,11 @@ def run_service(
         t0 = time.time()
         uploads = [client.upload(dossier["id"], path) for path in files]
         log(f"{len(uploads)} upload(s) accepted in {time.time() - t0:.1f} s; waiting for the jobs")
+        if reused := [u for u in uploads if not u.get("job_id")]:
+            raise RuntimeError(
+                f"{len(reused)} upload(s) answered without a job (the owner already holds the "
+                f"same bytes): nothing to measure"
+            )
         job_ids = [str(u["job_id"]) for u in uploads]
         jobs = wait_jobs(client, job_ids, poll_s, timeout_s)
         polled_end = time.time()
@@ -494,6 +500,8 @@ def main(argv: list[str] | None = None) -> int:
 
             client = ApiClient(settings.public_url, timeout_s=600)
             client.login(username, password)
+            owner_id = fresh_owner_id()
+            notes.append(f"owner of the uploads: {owner_id} (new each run)")
 
             log(f"service: {args.pages} one-page documents, {WORKERS} workers")
             service_cpu = quiet_then_measure("service run", stack.own_pids, args, notes)
@@ -504,6 +512,7 @@ def main(argv: list[str] | None = None) -> int:
                 poll_s=1.0,
                 timeout_s=600 + 120 * args.pages,
                 rss_interval_s=1.0,
+                owner_id=owner_id,
             )
             service_cpu.stop()
             log(f"service: {service.pages_per_min:.1f} pages/min")
@@ -518,6 +527,7 @@ def main(argv: list[str] | None = None) -> int:
                     poll_s=2.0,
                     timeout_s=120.0 * BIG_PAGES,
                     rss_interval_s=RSS_INTERVAL_S,
+                    owner_id=owner_id,
                 )
                 big_cpu.stop()
                 log(f"{BIG_PAGES}-page PDF: {big.pages_per_min:.1f} pages/min")

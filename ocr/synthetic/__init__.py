@@ -15,6 +15,8 @@ from typing import Any
 
 from PIL import Image
 
+from ..classify.types import DOC_TYPES as _CLASSIFIER_TYPES
+from ..classify.types import UNKNOWN as _UNKNOWN
 from . import admin, civil
 from .cards import render_card, render_diploma
 from .content import DocumentContent, Line, Signer
@@ -23,22 +25,8 @@ from .layout import Canvas, Overflow, Style, render_page
 from .unreadable import UNREADABLE_KINDS, spoil
 
 LEVELS = ("clean", "mild", "moderate", "hard")
-DOC_TYPES = (
-    "giay_khai_sinh",
-    "giay_chung_nhan_ket_hon",
-    "giay_xac_nhan_tinh_trang_hon_nhan",
-    "trich_luc_khai_tu",
-    "can_cuoc",
-    "xac_nhan_cu_tru",
-    "giay_chung_nhan_dang_ky_doanh_nghiep",
-    "giay_chung_nhan_dang_ky_ho_kinh_doanh",
-    "giay_chung_nhan_quyen_su_dung_dat",
-    "giay_phep_xay_dung",
-    "giay_uy_quyen",
-    "phieu_ly_lich_tu_phap",
-    "to_khai",
-    "bang_tot_nghiep",
-)
+# Every known type code but "unknown": one list, owned by the classifier.
+DOC_TYPES = tuple(t for t in _CLASSIFIER_TYPES if t != _UNKNOWN)
 
 _BUILDERS: dict[str, Callable[[random.Random], DocumentContent]] = {
     "giay_khai_sinh": civil.birth_certificate,

@@ -231,12 +231,8 @@ def ocr(
             ) as bar,
         ):
             task = bar.add_task(f"OCR {input.name}", total=info.page_count)
-            pages = (
-                (p.index, p.image, p.dpi)
-                for p in iter_pages(input, info.media_type, rt.settings.ocr_dpi)
-            )
             results = ocr_to_pdf(
-                pages,
+                iter_pages(input, info.media_type, rt.settings.ocr_dpi),
                 out,
                 Path(tmp),
                 ocr_options(rt),
@@ -250,6 +246,56 @@ def ocr(
     console.print(f"[green]✓[/green] {out} ({len(results)} pages)")
 
 
+@app.command()
+def quality(
+    input: Annotated[Path, typer.Argument(exists=True, dir_okay=False, help="PDF/JPEG/PNG/TIFF")],
+    json_out: Annotated[bool, typer.Option("--json", help="print JSON")] = False,
+) -> None:
+    """The quality gate's verdict on every page of a scan (local, no services, no OCR).
+
+    Exits 1 when a page must be rescanned, 0 otherwise.
+    """
+    from rich.table import Table
+
+    from ingest import IngestError, check_upload
+    from ingest.gate import check_pages
+    from ocr.errors import OcrError
+
+    from .runtime import get_runtime
+
+    rt = get_runtime()  # settings and limits only: nothing here talks to a service
+    try:
+        info = check_upload(input, rt.limits)
+        gate = check_pages(input, info.media_type, info.page_count, rt.settings.quality)
+        report = gate.summary()
+    except (IngestError, OcrError) as exc:
+        fail(exc)
+    report = {"file": str(input), **report}
+    if json_out:
+        sys.stdout.write(json.dumps(report, ensure_ascii=False, indent=2) + "\n")
+    else:
+        colour = {"accept": "green", "warn": "yellow", "reject": "red"}
+        table = Table(title=f"{input.name}: {report['verdict']}")
+        for column in ("page", "verdict", "dpi", "sharpness", "paper", "contrast", "reasons"):
+            table.add_column(column)
+        for page in report["pages"]:
+            m = page["metrics"]
+            table.add_row(
+                str(page["page"]),
+                f"[{colour[page['verdict']]}]{page['verdict']}[/]",
+                str(m.get("effective_dpi", "")),
+                str(m.get("sharpness", "")),
+                str(m.get("paper_level", "")),
+                str(m.get("contrast", "")),
+                "\n".join(
+                    f"{r['message_vi']}\n[dim]{r['message_en']}[/dim]" for r in page["reasons"]
+                ),
+            )
+        Console().print(table)
+    if report["verdict"] == "reject":
+        raise typer.Exit(1)
+
+
 def _local_ocr_text(input: Path) -> str:
     """Prepare and OCR a scan locally (the worker's library), returning its text."""
     from ingest import check_upload, iter_pages
@@ -261,10 +307,7 @@ def _local_ocr_text(input: Path) -> str:
     rt = get_runtime()
     info = check_upload(input, rt.limits)
     with tempfile.TemporaryDirectory(prefix="sohoa-classify-") as tmp:
-        pages = (
-            (p.index, p.image, p.dpi)
-            for p in iter_pages(input, info.media_type, rt.settings.ocr_dpi)
-        )
+        pages = iter_pages(input, info.media_type, rt.settings.ocr_dpi)
         results = ocr_to_pdf(pages, Path(tmp) / "out.pdf", Path(tmp), ocr_options(rt))
     return "\n".join(r.text for r in results)
 

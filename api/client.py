@@ -113,6 +113,19 @@ def follow_jobs(
     return finished
 
 
+VERDICT_MARKS = {"accept": "[green]đạt / accept[/green]", "warn": "[yellow]lưu ý / warn[/yellow]"}
+
+
+def quality_line(quality: dict[str, Any]) -> str:
+    """The gate's verdict as the clerk reads it: the verdict, then each reason and its pages."""
+    mark = VERDICT_MARKS.get(quality["verdict"], "[red]quét lại / rescan[/red]")
+    reasons = "; ".join(
+        f"{r['message_vi']} (trang/page {', '.join(map(str, r['pages']))})"
+        for r in quality.get("reasons", [])
+    )
+    return f"chất lượng / quality {mark}" + (f" — {reasons}" if reasons else "")
+
+
 def run_intake(
     client: ApiClient,
     owner_id: str,
@@ -128,6 +141,8 @@ def run_intake(
     for path in files:
         try:
             uploads[path.name] = client.upload(dossier["id"], path)
+            if uploads[path.name].get("quality"):
+                console.print(f"  {path.name}: {quality_line(uploads[path.name]['quality'])}")
         except ClientError as exc:
             refused.append({"file": path.name, "code": exc.code, "message_en": exc.message_en})
             console.print(

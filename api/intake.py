@@ -21,6 +21,7 @@ from archive.reuse import attach, held_same_bytes, reuse_notice
 from archive.storage import sha256_file
 from ingest import UploadInfo, check_upload
 from ingest.errors import FileTooLarge
+from ingest.gate import check_pages
 
 from .runtime import Runtime
 
@@ -68,6 +69,16 @@ def accept_upload(
             detail={"dossier": str(dossier.id), "sha256": checksum},
         )
         return Accepted(document=held, job=None, info=info, reused=reuse_notice(held))
+    # The gate answers the clerk now, while the citizen is at the counter; it also decodes the
+    # first pages, so a file whose pixels are damaged is refused before anything is stored.
+    quality = check_pages(
+        path,
+        info.media_type,
+        info.page_count,
+        rt.settings.quality,
+        max_pages=rt.settings.quality_intake_pages,
+        budget_s=rt.settings.quality_intake_budget_s,
+    ).summary("intake")
     key = original_key(dossier.owner_id, checksum)
     if not rt.storage.exists(key):
         rt.storage.put_file(key, path, info.media_type, checksum)
@@ -83,6 +94,7 @@ def accept_upload(
         original_sha256=checksum,
         page_count=info.page_count,
         status="received",
+        quality=quality,
         created_by=viewer.user_id,
     )
     session.add(document)
@@ -103,7 +115,12 @@ def accept_upload(
         "document",
         document.id,
         owner_id=dossier.owner_id,
-        detail={"sha256": checksum, "pages": info.page_count, "media_type": info.media_type},
+        detail={
+            "sha256": checksum,
+            "pages": info.page_count,
+            "media_type": info.media_type,
+            "quality": quality["verdict"],
+        },
     )
     return Accepted(document=document, job=job, info=info)
 

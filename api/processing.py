@@ -23,6 +23,7 @@ from archive.search import search_text_for
 from archive.storage import sha256_file
 from ingest import iter_pages
 from ocr.pipeline import OcrOptions, PageResult, ocr_to_pdf
+from ocr.quality import summarise
 
 from .classifier_models import active_model_path
 from .classifying import understand
@@ -37,6 +38,7 @@ def ocr_options(rt: Runtime) -> OcrOptions:
         language=s.ocr_language,
         page_timeout_s=s.ocr_page_timeout_s,
         jpeg_quality=s.ocr_jpeg_quality,
+        quality=s.quality,
     )
 
 
@@ -78,10 +80,7 @@ def run_ocr_job(rt: Runtime, job_id: uuid.UUID) -> None:
         rt.storage.download(doc.original_key, original)
         if sha256_file(original) != doc.original_sha256:
             raise ChecksumMismatch(doc.original_key)
-        pages = (
-            (p.index, p.image, p.dpi)
-            for p in iter_pages(original, doc.media_type, rt.settings.ocr_dpi)
-        )
+        pages = iter_pages(original, doc.media_type, rt.settings.ocr_dpi)
         out = work / "searchable.pdf"
         results = ocr_to_pdf(
             pages, out, work, ocr_options(rt), on_page=_progress(rt, job_id), title=doc.filename
@@ -100,13 +99,26 @@ def run_ocr_job(rt: Runtime, job_id: uuid.UUID) -> None:
             row,
             [
                 PageRecord(
-                    r.index, r.text, r.mean_confidence, r.width_px, r.height_px, r.dpi, r.details
+                    r.index,
+                    r.text,
+                    r.mean_confidence,
+                    r.width_px,
+                    r.height_px,
+                    r.dpi,
+                    {**r.details, "quality": r.quality.to_dict()} if r.quality else r.details,
                 )
                 for r in results
             ],
         )
         row.searchable_key, row.searchable_sha256, row.searchable_size = key, checksum, size
         understanding.record(row, meaning, rt.settings.warehouse_min_confidence)
+        verdicts = [r.quality for r in results if r.quality is not None]
+        if verdicts:
+            row.quality = summarise(verdicts, len(results), stage="ocr")
+            # A page the gate rejects is not a copy anyone should rely on: the paper enters
+            # the warehouse only after a clerk has looked (review) or rescanned it.
+            if row.quality["verdict"] == "reject":
+                row.in_warehouse = False
         row.search_text = search_text_for(
             row.dossier.owner.name,
             row.dossier.code,

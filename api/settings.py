@@ -16,6 +16,8 @@ from typing import Any
 from pydantic import Field, SecretStr, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
+from ocr.quality import QualityOptions
+
 GENERATED_ENV_NAME = "sohoa.env"
 
 
@@ -26,7 +28,10 @@ def default_state_dir() -> Path:
 
 
 class Settings(BaseSettings):
-    model_config = SettingsConfigDict(env_prefix="SOHOA_", extra="ignore")
+    # Nested values by double underscore: SOHOA_QUALITY__WARN_BELOW_DPI=250.
+    model_config = SettingsConfigDict(
+        env_prefix="SOHOA_", env_nested_delimiter="__", extra="ignore"
+    )
 
     state_dir: Path = Field(default_factory=default_state_dir)
     """Where services keep data, logs, pid files and generated credentials."""
@@ -71,6 +76,13 @@ class Settings(BaseSettings):
     ocr_dpi: int = 300
     ocr_page_timeout_s: float = 180.0
     ocr_jpeg_quality: int = 85
+
+    # --- quality gate: thresholds of ocr.quality.QualityOptions (SOHOA_QUALITY__WARN_BELOW_DPI) ---
+    quality: QualityOptions = Field(default_factory=QualityOptions)
+    quality_intake_pages: int = 5
+    """Pages judged before the upload is answered; the worker judges all of them again."""
+    quality_intake_budget_s: float = 4.0
+    """Time the upload may spend on the gate (the first page is judged whatever it takes)."""
 
     # --- classification ---
     classifier_model: Path | None = None

@@ -125,12 +125,20 @@ def run_anchor(images: list[Path], out_dir: Path, procs: int) -> AnchorResult:
 
 
 class RssSampler(threading.Thread):
-    """Peak RSS of a process tree: of its largest single process and of the sum."""
+    """Peak memory of a process tree: RSS of its largest single process, and the sum over
+    the tree both as RSS and as PSS.
+
+    Celery's prefork children share their parent's imported code and data copy-on-write, and
+    RSS counts every shared page in every process that maps it: summed over the tree it
+    counts the same pages up to three times. PSS (proportional set size) splits each shared
+    page among the processes that share it, so its sum is the memory the tree really holds.
+    """
 
     def __init__(self, pid: int, interval_s: float) -> None:
         super().__init__(daemon=True, name="rss-sampler")
         self.pid, self.interval_s = pid, interval_s
         self.peak_sum = 0
+        self.peak_pss = 0
         self.peak_one = 0
         self.peak_one_name = ""
         self.samples = 0
@@ -152,12 +160,16 @@ class RssSampler(threading.Thread):
             except psutil.Error:
                 return
             sizes: list[tuple[int, psutil.Process]] = []
+            pss = 0
             for proc in procs:
                 try:
-                    sizes.append((proc.memory_info().rss, proc))
+                    full = proc.memory_full_info()
                 except psutil.Error:
                     continue
+                sizes.append((full.rss, proc))
+                pss += getattr(full, "pss", full.rss)
             if sizes:
+                self.peak_pss = max(self.peak_pss, pss)
                 total = sum(rss for rss, _ in sizes)
                 rss, biggest = max(sizes, key=lambda item: item[0])
                 if total > self.peak_sum:
@@ -595,13 +607,21 @@ def main(argv: list[str] | None = None) -> int:
         one_proc = 60 / anchor.mean_page_s
         rows += [
             [
-                f"peak worker RSS, {BIG_PAGES}-page PDF, tree sum, MB (goal <= {GOAL_RSS_MB:.0f})",
+                f"peak worker memory, {BIG_PAGES}-page PDF, tree PSS sum, MB "
+                f"(goal <= {GOAL_RSS_MB:.0f})",
+                fmt(big.rss.peak_pss / MB, 0),
+                fmt(GOAL_RSS_MB, 0),
+                fmt(big.rss.peak_pss / MB / GOAL_RSS_MB, 2),
+            ],
+            [
+                f"peak worker RSS, {BIG_PAGES}-page PDF, tree RSS sum (shared pages "
+                "counted per process), MB",
                 fmt(big.rss.peak_sum / MB, 0),
                 fmt(GOAL_RSS_MB, 0),
                 fmt(big.rss.peak_sum / MB / GOAL_RSS_MB, 2),
             ],
             [
-                f"peak worker RSS, {BIG_PAGES}-page PDF, largest process, MB",
+                f"peak worker RSS, {BIG_PAGES}-page PDF, largest process (the one reading), MB",
                 fmt(big.rss.peak_one / MB, 0),
                 fmt(GOAL_RSS_MB, 0),
                 fmt(big.rss.peak_one / MB / GOAL_RSS_MB, 2),
@@ -623,8 +643,11 @@ def main(argv: list[str] | None = None) -> int:
             f"(goal >= {GOAL_RATIO}: {verdict})\n"
         )
     if big and big.rss:
-        verdict = "met" if big.rss.peak_sum <= GOAL_RSS_MB * MB else "NOT met"
-        out.write(f"peak RSS {big.rss.peak_sum / MB:.0f} MB (goal <= 1 GB: {verdict})\n")
+        verdict = "met" if big.rss.peak_pss <= GOAL_RSS_MB * MB else "NOT met"
+        out.write(
+            f"peak worker memory {big.rss.peak_pss / MB:.0f} MB PSS over the tree, largest "
+            f"process {big.rss.peak_one / MB:.0f} MB RSS (goal <= 1 GB: {verdict})\n"
+        )
     out.write("\nsettings:\n")
     origin = (
         "ocr.synthetic.render_specimen(seed, 'clean', doc_type), doc_type cycling over "

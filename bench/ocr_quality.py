@@ -5,7 +5,8 @@
 Writes a synthetic corpus (bench/make_corpus.py) unless ``--corpus DIR`` names one, then reads
 every page with each engine on the same files in the same run:
 
-- sohoa:     ocr.prepare.prepare_page + ocr.tesseract.recognize (vie, psm 3)
+- sohoa:     ocr.quality.assess_page + ocr.prepare.prepare_page + ocr.tesseract.recognize
+             (vie, psm 3): the worker's per-page path without the PDF writing
 - tesseract: ``tesseract IMG stdout -l vie --psm 3``, no preparation
 - ocrmypdf:  ``ocrmypdf -l vie --deskew --clean --rotate-pages --jobs 1 --sidecar``
 
@@ -156,13 +157,16 @@ def evaluate(pages: list[Page], engines: tuple[str, ...], timeout: float, verbos
     gate_opts = QualityOptions()
     with tempfile.TemporaryDirectory(prefix="sohoa-bench-") as tmp:
         for n, page in enumerate(pages, 1):
+            started = time.perf_counter()
             image, dpi = load(page.image)
             q = assess_page(image, dpi, gate_opts)
+            gate_s = time.perf_counter() - started  # the service runs the gate on every page
             page.gate, page.gate_codes = q.verdict, tuple(r.code for r in q.reasons)
             del image
             for engine in engines:
                 if engine == "sohoa":
                     text, secs, conf, words = run_sohoa(page.image, timeout)
+                    secs += gate_s
                     page.gate_after_ocr = combine(q, assess_ocr(conf, words, gate_opts)).verdict
                 elif engine == "tesseract":
                     text, secs = run_tesseract(page.image, timeout)

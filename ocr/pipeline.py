@@ -9,12 +9,13 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
 import numpy as np
 
 from .pdf import merge_pages, write_page_pdf
 from .prepare import PrepareOptions, prepare_page
+from .quality import PageQuality, QualityOptions, assess_ocr, assess_page, combine
 from .tesseract import recognize
 
 A4_LONG_SIDE_IN = 11.69
@@ -30,6 +31,21 @@ class OcrOptions:
     """Quality of the page image kept in the searchable PDF."""
     prepare: PrepareOptions = field(default_factory=PrepareOptions)
     """Which preparation stages may run (each decides per page whether it helps)."""
+    quality: QualityOptions | None = field(default_factory=QualityOptions)
+    """Thresholds of the quality gate each page is judged by; None skips the judgement."""
+
+
+class PageInput(Protocol):
+    """A page to read (``ingest.PageImage`` is one)."""
+
+    @property
+    def index(self) -> int: ...
+    @property
+    def image(self) -> np.ndarray: ...
+    @property
+    def dpi(self) -> int | None: ...
+    @property
+    def scan_dpi(self) -> int | None: ...
 
 
 @dataclass(frozen=True)
@@ -41,6 +57,8 @@ class PageResult:
     height_px: int
     dpi: int
     details: dict[str, Any]
+    quality: PageQuality | None = None
+    """The gate's verdict on the page, the OCR's word confidence included."""
 
 
 def shown_dpi(image: np.ndarray, dpi: int | None) -> int:
@@ -50,10 +68,11 @@ def shown_dpi(image: np.ndarray, dpi: int | None) -> int:
     return max(72, round(max(image.shape[:2]) / A4_LONG_SIDE_IN))
 
 
-def ocr_page(
-    index: int, image: np.ndarray, dpi: int | None, out: Path, options: OcrOptions
-) -> PageResult:
+def ocr_page(page: PageInput, out: Path, options: OcrOptions) -> PageResult:
     """OCR one page image into the searchable page PDF ``out``."""
+    image, dpi = page.image, page.dpi
+    # Judged on the page as scanned, before preparation changes it.
+    seen = assess_page(image, dpi, options.quality, page.scan_dpi) if options.quality else None
     prepared = prepare_page(image, dpi, options.prepare)
     recognition = recognize(
         prepared.image,
@@ -72,19 +91,25 @@ def ocr_page(
         prepared.to_upright,
         options.jpeg_quality,
     )
+    quality = None
+    if seen is not None:
+        words = len(recognition.words)
+        read = assess_ocr(recognition.mean_confidence, words, options.quality)
+        quality = combine(seen, read)
     return PageResult(
-        index=index,
+        index=page.index,
         text=recognition.text,
         mean_confidence=recognition.mean_confidence,
         width_px=int(prepared.upright.shape[1]),
         height_px=int(prepared.upright.shape[0]),
         dpi=page_dpi,
         details={"steps": [step.to_dict() for step in prepared.steps]},
+        quality=quality,
     )
 
 
 def ocr_to_pdf(
-    pages: Iterable[tuple[int, np.ndarray, int | None]],
+    pages: Iterable[PageInput],
     out_pdf: Path,
     workdir: Path,
     options: OcrOptions,
@@ -94,10 +119,10 @@ def ocr_to_pdf(
     """OCR every page into one searchable PDF; ``on_page`` reports progress as pages finish."""
     page_files: list[Path] = []
     results: list[PageResult] = []
-    for index, image, dpi in pages:
-        page_file = workdir / f"page-{index:05d}.pdf"
-        result = ocr_page(index, image, dpi, page_file, options)
-        del image
+    for page in pages:
+        page_file = workdir / f"page-{page.index:05d}.pdf"
+        result = ocr_page(page, page_file, options)
+        del page
         page_files.append(page_file)
         results.append(result)
         if on_page:

@@ -10,6 +10,7 @@ pages as the paper.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
@@ -280,8 +281,14 @@ def _sharpness(norm: np.ndarray, ink: np.ndarray) -> tuple[float, float]:
     return min(energies), float(np.mean(energies))
 
 
-def assess_page(image: np.ndarray, dpi: int | None, options: QualityOptions) -> PageQuality:
-    """The gate's verdict on one page image (RGB or grey array) with its declared dpi."""
+def assess_page(
+    image: np.ndarray, dpi: int | None, options: QualityOptions, scan_dpi: int | None = None
+) -> PageQuality:
+    """The gate's verdict on one page image (RGB or grey array) with its declared dpi.
+
+    ``scan_dpi`` is the resolution of the scan when the image was rendered finer than that
+    (a 150 dpi scan inside a PDF): the page holds no more detail than the scan did.
+    """
     try:
         img = as_uint8(image)
     except (TypeError, ValueError) as exc:
@@ -302,6 +309,11 @@ def assess_page(image: np.ndarray, dpi: int | None, options: QualityOptions) -> 
     region, photo_dpi = _page_region(small_rgb, scale) if not declared else (small_rgb, None)
     eff_dpi = declared or photo_dpi or guess
     dpi_source = "declared" if declared else ("page outline" if photo_dpi else "image size")
+    # Rendered finer than scanned: judge the scan, and its letters in its own pixels.
+    detail = 1.0
+    if declared and scan_dpi and 0 < scan_dpi < declared:
+        detail = scan_dpi / declared
+        eff_dpi, dpi_source = scan_dpi, "scan in PDF"
     small = to_grey(region)
     del grey_full
     work_dpi = eff_dpi * scale
@@ -337,7 +349,7 @@ def assess_page(image: np.ndarray, dpi: int | None, options: QualityOptions) -> 
     sharp, sharp_mean = _sharpness(norm, near_ink)
     noise = noise_sigma(small)
     th = text_height(ink) if ink_parts >= 12 else None
-    text_px = th / scale if th else None
+    text_px = th / scale * detail if th else None
     if th and dpi_source == "image size":
         # A photo whose page we could not outline: body text (~12 pt letters are ~0.12 in
         # high) tells the resolution better than the frame, which includes the desk.
@@ -423,6 +435,36 @@ def combine(page: PageQuality, ocr: PageQuality) -> PageQuality:
     return PageQuality(_verdict(reasons), tuple(reasons), {**page.metrics, **ocr.metrics})
 
 
+def summarise(
+    pages: Sequence[PageQuality], page_count: int, stage: str, first_page: int = 1
+) -> dict[str, Any]:
+    """The document's verdict for its record and the upload response.
+
+    The worst page decides; each reason is listed once with the pages (1-based) it applies
+    to, so the clerk reads "page 2: blurred" rather than a wall of metrics. ``stage`` says
+    whether this is the intake check (``intake``: image only, maybe only the first pages)
+    or the final one after OCR (``ocr``: with the word confidence).
+    """
+    reasons: dict[tuple[str, str], dict[str, Any]] = {}
+    for number, page in enumerate(pages, start=first_page):
+        for r in page.reasons:
+            entry = reasons.setdefault((r.code, r.severity), {**r.to_dict(), "pages": []})
+            entry["pages"].append(number)
+    verdicts = [p.verdict for p in pages]
+    verdict = max(verdicts, key=VERDICTS.index) if verdicts else "accept"
+    return {
+        "verdict": verdict,
+        "stage": stage,
+        "pages_checked": len(pages),
+        "page_count": page_count,
+        "reasons": sorted(
+            reasons.values(), key=lambda r: (-VERDICTS.index(r["severity"]), r["pages"][0])
+        ),
+        "blank_pages": [n for n, p in enumerate(pages, start=first_page) if p.blank],
+        "pages": [{"page": n, **p.to_dict()} for n, p in enumerate(pages, start=first_page)],
+    }
+
+
 __all__ = [
     "PageQuality",
     "QualityOptions",
@@ -431,4 +473,5 @@ __all__ = [
     "assess_ocr",
     "assess_page",
     "combine",
+    "summarise",
 ]

@@ -1,8 +1,8 @@
 """Where keys come from (a PKCS#12 file or a PKCS#11 token) and the check of the signer's
 certificate that runs before anything is signed (Circular 15/2025/TT-BKHCN).
 
-The signers are pyHanko's own (:class:`SimpleSigner`, :class:`PKCS11Signer`), used as they
-are; this module only opens them with typed errors and checks the certificate.
+The signers are pyHanko's own (:class:`PKCS11Signer`; :class:`SimpleSigner` with one fix, see
+:class:`KeyFileSigner`); this module opens them with typed errors and checks the certificate.
 
 A PKCS#11 module reads its own environment when it is loaded (SoftHSM2: ``SOFTHSM2_CONF``),
 so a process that signs through a token must be started with that environment; this module
@@ -19,6 +19,11 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from asn1crypto import pem, x509
+from cryptography.hazmat.primitives import serialization
+from cryptography.hazmat.primitives.asymmetric.ec import ECDSA, EllipticCurvePrivateKey
+from cryptography.hazmat.primitives.asymmetric.padding import PKCS1v15
+from cryptography.hazmat.primitives.asymmetric.rsa import RSAPrivateKey
+from pyhanko.sign.general import get_pyca_cryptography_hash
 from pyhanko.sign.signers import Signer, SimpleSigner
 from pyhanko_certvalidator import CertificateValidator, ValidationContext
 from pyhanko_certvalidator.errors import (
@@ -117,6 +122,48 @@ def load_trust_anchors(paths: Iterable[Path]) -> tuple[TrustAnchor, ...]:
 # --- opening keys -----------------------------------------------------------------------
 
 
+class KeyFileSigner(SimpleSigner):
+    """pyHanko's :class:`SimpleSigner`, with the key parsed once instead of per signature.
+
+    ``SimpleSigner.async_sign_raw`` re-parses (and so re-validates) the private key on every
+    call, and it makes a real signature even for the size estimate pyHanko asks for first
+    (``dry_run``): two key loads and two RSA operations per PDF, ~100 ms for RSA-2048. The
+    ``dry_run`` contract is placeholder bytes of the right size, which is what this returns.
+    """
+
+    _private_key: object | None = None
+
+    def _loaded_key(self) -> object:
+        if self._private_key is None:
+            self._private_key = serialization.load_der_private_key(
+                self.signing_key.dump(), password=None
+            )
+        return self._private_key
+
+    async def async_sign_raw(
+        self, data: bytes, digest_algorithm: str, dry_run: bool = False
+    ) -> bytes:
+        key = self._loaded_key()
+        if dry_run:
+            if isinstance(key, RSAPrivateKey):
+                return bytes((key.key_size + 7) // 8)
+            if isinstance(key, EllipticCurvePrivateKey):
+                # DER ECDSA-Sig-Value at its longest: two integers with a sign byte each.
+                n = (key.curve.key_size + 7) // 8
+                return bytes(2 * (n + 3) + 3)
+        try:
+            algo = self.get_signature_mechanism_for_digest(digest_algorithm).signature_algo
+        except ValueError:
+            algo = None
+        hash_algo = get_pyca_cryptography_hash(digest_algorithm)
+        if isinstance(key, RSAPrivateKey) and algo == "rsassa_pkcs1v15":
+            return key.sign(data, PKCS1v15(), hash_algo)
+        if isinstance(key, EllipticCurvePrivateKey) and algo == "ecdsa":
+            return key.sign(data, ECDSA(hash_algo))
+        # Anything rarer (PSS, EdDSA, ...): pyHanko's own path, key parsing and all.
+        return await super().async_sign_raw(data, digest_algorithm)
+
+
 def load_pkcs12_signer(
     path: Path, passphrase: str | bytes | None, *, extra_certificates: Sequence[Path] = ()
 ) -> Signer:
@@ -129,11 +176,17 @@ def load_pkcs12_signer(
         passphrase = passphrase.encode("utf-8")
     extra = _read_certificates(extra_certificates)
     try:
-        return SimpleSigner.load_pkcs12_data(data, other_certs=extra, passphrase=passphrase)
+        loaded = SimpleSigner.load_pkcs12_data(data, other_certs=extra, passphrase=passphrase)
     except ValueError as e:
         raise SigningKeyUnavailable(
             f"cannot open PKCS#12 file {path} (wrong passphrase or damaged file)"
         ) from e
+    return KeyFileSigner(
+        signing_cert=loaded.signing_cert,
+        signing_key=loaded.signing_key,
+        cert_registry=loaded.cert_registry,
+        signature_mechanism=loaded.signature_mechanism,
+    )
 
 
 @dataclass(frozen=True)

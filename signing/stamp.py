@@ -25,7 +25,7 @@ import enum
 import hashlib
 import os
 import tempfile
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta, timezone
 from functools import lru_cache
@@ -175,19 +175,43 @@ FONT_CACHE = Path(tempfile.gettempdir()) / "sohoa-stamp-fonts"
 each machine does it once instead of every worker process on its first signature."""
 
 
-@lru_cache(maxsize=8)
-def _font_bytes(path: str) -> bytes:
-    """The font rescaled to 1000 units per em (see the module note), cached on disk."""
+# Latin, Vietnamese (precomposed and combining marks), punctuation, ₫ and №: all a stamp says.
+_VI_RANGES = (
+    (0x20, 0x7E),
+    (0xA0, 0x24F),
+    (0x300, 0x36F),
+    (0x1E00, 0x1EFF),
+    (0x2000, 0x206F),
+    (0x20A0, 0x20CF),
+    (0x2100, 0x214F),
+)
+VI_REPERTOIRE = frozenset(c for lo, hi in _VI_RANGES for c in range(lo, hi + 1))
+
+
+def covered(texts: Iterable[str]) -> bool:
+    """Whether the reduced fonts hold every character of ``texts``."""
+    return all(ord(ch) in VI_REPERTOIRE for text in texts for ch in text)
+
+
+@lru_cache(maxsize=16)
+def _font_bytes(path: str, reduced: bool = False) -> bytes:
+    """The font rescaled to 1000 units per em (see the module note), cached on disk.
+
+    ``reduced``: cut down to :data:`VI_REPERTOIRE` as well. pyHanko subsets the font again
+    for every signature, and parsing the full font's layout tables each time was most of
+    the stamp's cost (Liberation Serif: 374 kB → 128 kB, subsetting 71 → 29 ms per font).
+    """
     try:
         source = Path(path).read_bytes()
     except OSError as e:
         raise SigningMisconfigured(f"cannot read font {path}: {e}") from e
-    cached = FONT_CACHE / f"{hashlib.sha256(source).hexdigest()}-upem1000.ttf"
+    suffix = "upem1000-vi" if reduced else "upem1000"
+    cached = FONT_CACHE / f"{hashlib.sha256(source).hexdigest()}-{suffix}.ttf"
     try:
         return cached.read_bytes()
     except OSError:
         pass
-    data = _rescaled(path)
+    data = _reduced(_font_bytes(path)) if reduced else _rescaled(path)
     try:
         FONT_CACHE.mkdir(parents=True, exist_ok=True)
         partial = cached.with_suffix(f".{os.getpid()}.part")
@@ -201,8 +225,29 @@ def _font_bytes(path: str) -> bytes:
 def warm_fonts(options: StampOptions | None = None) -> None:
     """Load (and cache) the stamp fonts now, e.g. when a worker process starts."""
     options = options or StampOptions()
-    _hb_font(str(options.font_regular or _default_font(bold=False)))
-    _hb_font(str(options.font_bold or _default_font(bold=True)))
+    for path in (
+        str(options.font_regular or _default_font(bold=False)),
+        str(options.font_bold or _default_font(bold=True)),
+    ):
+        _hb_font(path)
+        _font_bytes(path, reduced=True)
+
+
+def _reduced(font_data: bytes) -> bytes:
+    from fontTools import subset
+    from fontTools.ttLib import TTFont
+
+    font = TTFont(BytesIO(font_data))
+    options = subset.Options()
+    options.layout_features = ["*"]  # keep mark positioning and ligatures for what remains
+    options.name_IDs = ["*"]
+    options.notdef_outline = True
+    subsetter = subset.Subsetter(options)
+    subsetter.populate(unicodes=sorted(VI_REPERTOIRE))
+    subsetter.subset(font)
+    out = BytesIO()
+    font.save(out)
+    return out.getvalue()
 
 
 def _rescaled(path: str) -> bytes:
@@ -242,13 +287,14 @@ def _text_width(path: str, text: str, size: float) -> float:
 @dataclass(frozen=True)
 class _MemoryFont(FontEngineFactory):
     path: str
+    reduced: bool = False
 
     def create_font_engine(self, writer: BasePdfFileWriter, obj_stream: Any = None) -> FontEngine:
         from pyhanko.pdf_utils.font.opentype import GlyphAccumulator
 
         return GlyphAccumulator(
             writer=writer,
-            font_handle=BytesIO(_font_bytes(self.path)),
+            font_handle=BytesIO(_font_bytes(self.path, self.reduced)),
             font_size=10,
             bcp47_lang_code="vi",
             obj_stream=obj_stream,
@@ -363,9 +409,10 @@ class _BlockStamp(BaseStamp):
         block = self.style.block
         assert block is not None and self.writer is not None
         engines: dict[bool, FontEngine] = {}
+        reduced = covered(line.text for line in block.lines)
         for bold, path in ((False, block.regular), (True, block.bold)):
             if any(line.bold == bold for line in block.lines):
-                engine = _MemoryFont(path).create_font_engine(self.writer)
+                engine = _MemoryFont(path, reduced).create_font_engine(self.writer)
                 engine.font_size = block.size  # type: ignore[assignment]
                 engines[bold] = engine
                 self.set_resource(

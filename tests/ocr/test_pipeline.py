@@ -11,6 +11,7 @@ import numpy as np
 import pytest
 
 from api.samples import render_page
+from ingest import PageImage
 from ocr.pdf import text_layer_matrix
 from ocr.pipeline import OcrOptions, ocr_to_pdf
 
@@ -42,7 +43,7 @@ def _words_with_boxes(pdf: Path) -> list[tuple[str, float, float, float, float]]
 
 def _ocr(image: np.ndarray, dpi: int, tmp: Path) -> tuple[Path, str]:
     out = tmp / "out.pdf"
-    (result,) = ocr_to_pdf([(0, image, dpi)], out, tmp, OcrOptions())
+    (result,) = ocr_to_pdf([PageImage(0, image, dpi)], out, tmp, OcrOptions())
     return out, result.text
 
 

@@ -91,3 +91,16 @@ def test_several_trust_anchors_at_once(
 
     assert report.verdict == Verdict.VALID
     assert report.signatures[0].trust_anchor == "root"
+
+
+@pytest.mark.parametrize("label", ["agency", "clerk"])  # RSA-2048 and ECDSA P-256
+def test_size_estimate_holds_the_real_signature(label: str, request: pytest.FixtureRequest) -> None:
+    """pyHanko sizes the signature container from a dry run; the placeholder our key-file
+    signer returns for it must never be shorter than a real signature of that key."""
+    import asyncio
+
+    signer = request.getfixturevalue(label)
+    real = [asyncio.run(signer.async_sign_raw(b"%d" % i, "sha256")) for i in range(20)]
+    placeholder = asyncio.run(signer.async_sign_raw(b"x", "sha256", dry_run=True))
+    assert len(placeholder) >= max(len(r) for r in real)
+    assert set(placeholder) == {0}  # a placeholder, not a signature over the dummy data

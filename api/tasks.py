@@ -22,6 +22,7 @@ from .runtime import get_runtime
 from .settings import get_settings
 from .signing_config import SigningNotConfigured
 from .signing_flow import sign_document_job
+from .signing_flow import warm_up as warm_up_signing
 
 log = logging.getLogger(__name__)
 
@@ -119,8 +120,11 @@ def _warm_up(**_: object) -> None:
     """Load what the first job of each worker process would otherwise wait for."""
     try:
         warm_fonts()
-    except SigningError as exc:  # a missing font is reported when a job needs it
-        log.warning("stamp fonts not loaded: %s", exc)
+        warm_up_signing(get_runtime())
+    except (SigningError, SigningNotConfigured) as exc:  # reported when a job needs it
+        log.warning("signing not warmed up: %s", exc)
+    except Exception:  # never keep a worker from starting over a warm-up
+        log.exception("warm-up failed")
 
 
 @worker_ready.connect

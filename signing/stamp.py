@@ -499,6 +499,13 @@ def draw_on_page(
         _BlockStyle(block=block, border_width=0, rotation=rotation),
         layout.BoxConstraints(width=block.width, height=block.height),
     )
+    page_ref, _ = writer.find_page_for_modification(0)
+    page = page_ref.get_object()
+    if "/Contents" not in page:
+        # A page with nothing on it may have no content stream at all (it is optional), and
+        # pyHanko wraps the existing one: give it an empty one first.
+        page[pdf_name("/Contents")] = writer.add_object(generic.StreamObject(stream_data=b""))
+        writer.update_container(page)
     # Where the turned XObject's box starts, relative to its origin: shift it onto rect.
     a, b, c, d = _UPRIGHT[rotation]
     corners = [(a * x + c * y, b * x + d * y) for x in (0, block.width) for y in (0, block.height)]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import subprocess
 from io import BytesIO
 from pathlib import Path
 
@@ -73,3 +74,34 @@ def test_signed_file_pyhanko_rejects_is_signed_leniently(
     once = sign_pdf(result_pdf(), options(pki, anchors, PadesLevel.B_B), clerk)
     prepared = prepare_for_signing(once)
     assert not prepared.rewritten and prepared.signature_count == 1
+
+
+def test_page_without_content_stream_gets_the_stamp_and_qr(
+    pki: DevPki,
+    anchors: tuple[TrustAnchor, ...],
+    agency: Signer,
+    verify_options: VerifyOptions,
+    tmp_path: Path,
+) -> None:
+    """A blank page may have no /Contents at all (it is optional); stamping must not trip."""
+    from pypdf import PdfWriter
+
+    from signing import QrContent, ResultStamp
+
+    writer = PdfWriter()
+    writer.add_blank_page(595, 842)
+    blank = BytesIO()
+    writer.write(blank)
+    qr = QrContent("https://sohoa.example/verify/X", "000.00.01.H29-261123-0001", "0", "Kết quả")
+    out = sign_pdf(
+        blank.getvalue(),
+        options(pki, anchors, PadesLevel.B_B),
+        agency,
+        appearance=ResultStamp("Ủy ban nhân dân phường Ba Đình", "Lê Văn A", "Chủ tịch", qr=qr),
+    )
+    assert verify_pdf(out, verify_options).verdict == Verdict.VALID
+    (tmp_path / "blank.pdf").write_bytes(out)
+    text = subprocess.run(
+        ["pdftotext", str(tmp_path / "blank.pdf"), "-"], capture_output=True, check=True
+    ).stdout.decode()
+    assert "Người ký: Lê Văn A" in text and "Quét mã để xác minh" in text

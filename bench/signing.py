@@ -32,13 +32,10 @@ from __future__ import annotations
 
 import argparse
 import os
-import socket
 import statistics
-import subprocess
 import sys
 import tempfile
 import time
-import urllib.request
 from collections.abc import Callable
 from io import BytesIO
 from pathlib import Path
@@ -65,52 +62,10 @@ from signing import (  # noqa: E402
     sign_pdf,
     verify_pdf,
 )
-from signing.devpki import DevPki, generate  # noqa: E402
+from signing.devpki import served  # noqa: E402
 from tests.signing.pdfs import result_pdf  # noqa: E402
 
 LEVELS = (PadesLevel.B_B, PadesLevel.B_LTA)
-
-
-# --- the dev PKI, served by a child process --------------------------------------------------
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
-
-
-def start_pki(directory: Path) -> tuple[DevPki, subprocess.Popen[bytes]]:
-    port = _free_port()
-    pki = generate(directory, base_url=f"http://127.0.0.1:{port}")
-    env = {"PATH": os.environ.get("PATH", "/usr/bin:/bin"), "PYTHONPATH": str(REPO)}
-    proc = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "signing.devpki",
-            "serve",
-            "--dir",
-            str(directory),
-            "--port",
-            str(port),
-        ],
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-        env=env,
-        cwd=REPO,
-    )
-    deadline = time.monotonic() + 60
-    while time.monotonic() < deadline:
-        try:
-            with urllib.request.urlopen(pki.health_url, timeout=2):
-                return pki, proc
-        except OSError:
-            if proc.poll() is not None:
-                break
-            time.sleep(0.2)
-    proc.terminate()
-    raise RuntimeError("the dev PKI did not come up")
 
 
 # --- the contenders ----------------------------------------------------------------------------
@@ -343,84 +298,82 @@ def main() -> int:
     service = None
     with tempfile.TemporaryDirectory(prefix="sohoa-bench-signing-") as tmp:
         log("generating and serving the dev PKI")
-        pki, proc = start_pki(Path(tmp) / "pki")
-        try:
-            anchors = load_trust_anchors([pki.root_certificate])
-            agency = pki.signers["agency"]
-            ours = load_pkcs12_signer(agency.pkcs12, agency.passphrase)
-            theirs = SimpleSigner.load_pkcs12(
-                str(agency.pkcs12), passphrase=agency.passphrase.encode()
-            )
-            pdf = result_pdf()
-            log("starting the service stack")
-            service = Service()
-            signed: dict[PadesLevel, bytes] = {}
-            for level in LEVELS:
-                log(f"signing {level}: {args.rounds} rounds each")
-                raw = raw_signer(level, anchors, pki.tsa_url)
-                stamped = raw_signer(level, anchors, pki.tsa_url, stamped=True)
-                lib = lib_signer(level, anchors, pki.tsa_url)
-                t = interleaved(
-                    {
-                        "raw": lambda raw=raw: raw(pdf, theirs),  # type: ignore[misc]
-                        "stamp": lambda f=stamped: f(pdf, theirs),  # type: ignore[misc]
-                        "lib": lambda lib=lib: lib(pdf, ours),  # type: ignore[misc]
-                    },
-                    args.rounds,
+        with served(Path(tmp) / "pki") as pki:
+            try:
+                anchors = load_trust_anchors([pki.root_certificate])
+                agency = pki.signers["agency"]
+                ours = load_pkcs12_signer(agency.pkcs12, agency.passphrase)
+                theirs = SimpleSigner.load_pkcs12(
+                    str(agency.pkcs12), passphrase=agency.passphrase.encode()
                 )
-                raw_rate = 1 / statistics.mean(t["raw"])
-                stamp_rate = 1 / statistics.mean(t["stamp"])
-                lib_rate = 1 / statistics.mean(t["lib"])
-                log(f"service signing {level}: {args.rounds} jobs")
-                rate, signed[level] = service.sign_rate(level, pdf, args.rounds)
-                rows.append(
-                    [
-                        f"sign {level} (signatures/s)",
-                        f"{raw_rate:.2f}",
-                        f"{stamp_rate:.2f}",
-                        f"{lib_rate:.2f}",
-                        f"{rate:.2f}",
-                        f"{lib_rate / raw_rate:.2f}×",
-                        f"{rate / raw_rate:.2f}×",
-                        f"{rate / stamp_rate:.2f}×",
-                        "≥ 0.8×",
-                    ]
-                )
-            service_anchors = service.trust_anchors
-            for level in LEVELS:
-                log(f"verifying {level}: {args.verify_rounds} rounds each")
-                data = signed[level]
-                assert raw_verify(data, service_anchors) and lib_verify(data, service_anchors)
-                assert service.verify(data)
-                t = interleaved(
-                    {
-                        "raw": lambda d=data: raw_verify(d, service_anchors),  # type: ignore[misc]
-                        "lib": lambda d=data: lib_verify(d, service_anchors),  # type: ignore[misc]
-                        "service": lambda d=data: service.verify(d),  # type: ignore[misc]
-                    },
-                    args.verify_rounds,
-                )
-                raw_ms = 1000 * statistics.mean(t["raw"])
-                lib_ms = 1000 * statistics.mean(t["lib"])
-                svc_ms = 1000 * statistics.mean(t["service"])
-                rows.append(
-                    [
-                        f"verify {level} (ms/file)",
-                        f"{raw_ms:.0f}",
-                        "—",
-                        f"{lib_ms:.0f}",
-                        f"{svc_ms:.0f}",
-                        f"{lib_ms / raw_ms:.2f}×",
-                        f"{svc_ms / raw_ms:.2f}×",
-                        "—",
-                        "≤ 2×",
-                    ]
-                )
-        finally:
-            if service is not None:
-                service.close()
-            proc.terminate()
-            proc.wait(timeout=10)
+                pdf = result_pdf()
+                log("starting the service stack")
+                service = Service()
+                signed: dict[PadesLevel, bytes] = {}
+                for level in LEVELS:
+                    log(f"signing {level}: {args.rounds} rounds each")
+                    raw = raw_signer(level, anchors, pki.tsa_url)
+                    stamped = raw_signer(level, anchors, pki.tsa_url, stamped=True)
+                    lib = lib_signer(level, anchors, pki.tsa_url)
+                    t = interleaved(
+                        {
+                            "raw": lambda raw=raw: raw(pdf, theirs),  # type: ignore[misc]
+                            "stamp": lambda f=stamped: f(pdf, theirs),  # type: ignore[misc]
+                            "lib": lambda lib=lib: lib(pdf, ours),  # type: ignore[misc]
+                        },
+                        args.rounds,
+                    )
+                    raw_rate = 1 / statistics.mean(t["raw"])
+                    stamp_rate = 1 / statistics.mean(t["stamp"])
+                    lib_rate = 1 / statistics.mean(t["lib"])
+                    log(f"service signing {level}: {args.rounds} jobs")
+                    rate, signed[level] = service.sign_rate(level, pdf, args.rounds)
+                    rows.append(
+                        [
+                            f"sign {level} (signatures/s)",
+                            f"{raw_rate:.2f}",
+                            f"{stamp_rate:.2f}",
+                            f"{lib_rate:.2f}",
+                            f"{rate:.2f}",
+                            f"{lib_rate / raw_rate:.2f}×",
+                            f"{rate / raw_rate:.2f}×",
+                            f"{rate / stamp_rate:.2f}×",
+                            "≥ 0.8×",
+                        ]
+                    )
+                service_anchors = service.trust_anchors
+                for level in LEVELS:
+                    log(f"verifying {level}: {args.verify_rounds} rounds each")
+                    data = signed[level]
+                    assert raw_verify(data, service_anchors) and lib_verify(data, service_anchors)
+                    assert service.verify(data)
+                    t = interleaved(
+                        {
+                            "raw": lambda d=data: raw_verify(d, service_anchors),  # type: ignore[misc]
+                            "lib": lambda d=data: lib_verify(d, service_anchors),  # type: ignore[misc]
+                            "service": lambda d=data: service.verify(d),  # type: ignore[misc]
+                        },
+                        args.verify_rounds,
+                    )
+                    raw_ms = 1000 * statistics.mean(t["raw"])
+                    lib_ms = 1000 * statistics.mean(t["lib"])
+                    svc_ms = 1000 * statistics.mean(t["service"])
+                    rows.append(
+                        [
+                            f"verify {level} (ms/file)",
+                            f"{raw_ms:.0f}",
+                            "—",
+                            f"{lib_ms:.0f}",
+                            f"{svc_ms:.0f}",
+                            f"{lib_ms / raw_ms:.2f}×",
+                            f"{svc_ms / raw_ms:.2f}×",
+                            "—",
+                            "≤ 2×",
+                        ]
+                    )
+            finally:
+                if service is not None:
+                    service.close()
     print(table(rows))
     print(
         f"\nrounds={args.rounds} verify_rounds={args.verify_rounds} cpus={os.cpu_count()} "

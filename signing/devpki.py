@@ -25,8 +25,13 @@ import json
 import os
 import secrets
 import signal
+import socket
+import subprocess
 import sys
-from collections.abc import Mapping
+import time
+import urllib.request
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -490,6 +495,47 @@ def serve(
 
 
 # --- command line ---------------------------------------------------------------------------
+
+
+@contextmanager
+def served(
+    directory: Path, *, allow_time_override: bool = False, timeout_s: float = 60.0
+) -> Iterator[DevPki]:
+    """A fresh dev PKI in ``directory``, served by a child process on a free loopback port
+    until the block ends (tests and benchmarks; ``sohoa services up`` serves the real one)."""
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = int(s.getsockname()[1])
+    dev = generate(directory, base_url=f"http://127.0.0.1:{port}")
+    log = directory / "serve.log"
+    args = [sys.executable, "-m", "signing.devpki", "serve", "--dir", str(directory)]
+    args += ["--port", str(port)] + (["--allow-time-override"] if allow_time_override else [])
+    repo = Path(__file__).resolve().parents[1]
+    env = {"PATH": os.environ.get("PATH", "/usr/bin:/bin"), "PYTHONPATH": str(repo)}
+    with log.open("wb") as out:
+        proc = subprocess.Popen(args, stdout=out, stderr=subprocess.STDOUT, env=env, cwd=repo)
+    try:
+        deadline = time.monotonic() + timeout_s
+        while True:
+            if proc.poll() is not None:
+                raise DevPkiError(f"dev PKI exited ({proc.returncode}): {log.read_text()}")
+            try:
+                with urllib.request.urlopen(dev.health_url, timeout=2) as r:
+                    if r.status == 200:
+                        break
+            except OSError:
+                pass
+            if time.monotonic() > deadline:
+                raise DevPkiError(f"dev PKI not healthy after {timeout_s} s: {log.read_text()}")
+            time.sleep(0.2)
+        yield dev
+    finally:
+        proc.terminate()
+        try:
+            proc.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            proc.wait(timeout=10)
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -120,6 +120,22 @@ def _overlay_text(
     page.contents_add(pikepdf.Stream(pdf, ops.encode()), prepend=False)
 
 
+def overlay_text_pdf(base: bytes, extra: bytes) -> bytes:
+    """Two text-only pages of the same image as one: ``extra``'s text drawn over ``base``."""
+    if not extra:
+        return base
+    if not base:
+        return extra
+    try:
+        with pikepdf.open(io.BytesIO(base)) as pdf, pikepdf.open(io.BytesIO(extra)) as more:
+            pdf.pages[0].add_overlay(more.pages[0], None)
+            out = io.BytesIO()
+            pdf.save(out)
+            return out.getvalue()
+    except pikepdf.PdfError as exc:
+        raise PdfAssemblyError(str(exc)) from exc
+
+
 def merge_pages(page_files: Sequence[Path], out: Path, *, title: str = "") -> None:
     """Concatenate page PDFs. qpdf reads each page from disk as it writes: memory stays flat."""
     try:

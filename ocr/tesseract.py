@@ -13,7 +13,7 @@ import os
 import shutil
 import subprocess
 import tempfile
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 import cv2
@@ -21,7 +21,10 @@ import numpy as np
 from PIL import Image
 
 from .errors import OcrError, OcrTimeout, TesseractFailed, TesseractMissing, UnreadableImage
+from .missed import isolate, missed_regions
+from .pdf import overlay_text_pdf
 from .reading_order import find_tables, reading_order_text
+from .textfix import fix_text
 
 TESSERACT = "tesseract"
 OSD_MAX_SIDE = 1600
@@ -139,14 +142,44 @@ def recognize(
     timeout: float = 180.0,
     dpi: int | None = None,
     config: tuple[str, ...] = (),
+    second_pass: bool = True,
 ) -> Recognition:
-    """Read one page image (grey, binary or RGB) with one Tesseract run.
+    """Read one page image (grey, binary or RGB) with one Tesseract run, and a second one
+    over letters the first run's layout skipped (``ocr.missed``) when ``second_pass``.
 
     ``dpi`` is written into the image Tesseract reads; without it Tesseract estimates the
     resolution from the text size. ``config`` adds ``-c name=value`` settings.
-    Raises ``OcrTimeout``, ``TesseractMissing``,
-    ``TesseractFailed`` or ``UnreadableImage``, never a builtin error.
+    Raises ``OcrTimeout``, ``TesseractFailed``, ``TesseractMissing`` or ``UnreadableImage``,
+    never a builtin error.
     """
+    text, words, pdf = _read(image, lang, psm, timeout, dpi, config)
+    regions = missed_regions(image, words) if second_pass and words else []
+    if regions:
+        # Sparse-text mode finds lines wherever they are; the rest of the page is blank.
+        _, more, more_pdf = _read(isolate(image, regions), lang, 11, timeout, dpi, config)
+        if more:
+            top = max(w.block for w in words) + 1
+            words += tuple(replace(w, block=w.block + top) for w in more)
+            pdf = overlay_text_pdf(pdf, more_pdf)
+    mean = sum(w.confidence for w in words) / len(words) if words else None
+    return Recognition(
+        text=fix_text(reading_order_text(words, find_tables(image) if words else ())),
+        tesseract_text=text.replace("\f", "").strip(),
+        words=words,
+        mean_confidence=mean,
+        text_only_pdf=pdf,
+    )
+
+
+def _read(
+    image: np.ndarray,
+    lang: str,
+    psm: int,
+    timeout: float,
+    dpi: int | None,
+    config: tuple[str, ...],
+) -> tuple[str, tuple[Word, ...], bytes]:
+    """One Tesseract run: its text, its words and its text-only PDF page."""
     try:
         with tempfile.TemporaryDirectory(prefix="sohoa-tess-") as tmp:
             src = Path(tmp) / "page.tif"
@@ -166,14 +199,7 @@ def recognize(
         raise
     except (OSError, ValueError) as exc:
         raise TesseractFailed(str(exc)) from exc
-    mean = sum(w.confidence for w in words) / len(words) if words else None
-    return Recognition(
-        text=reading_order_text(words, find_tables(image) if words else ()),
-        tesseract_text=text.replace("\f", "").strip(),
-        words=words,
-        mean_confidence=mean,
-        text_only_pdf=pdf,
-    )
+    return text, words, pdf
 
 
 def _read_text(path: Path) -> str:

@@ -1,0 +1,27 @@
+"""Repairs of Tesseract's commonest misreads that the page's own format makes certain.
+
+Only what cannot be anything else is changed: a date written ``dd/mm/yyyy`` whose slashes
+were read as ``I``, ``l``, ``J`` or ``|`` (thin slanted strokes between digits).
+"""
+
+from __future__ import annotations
+
+import re
+
+_DATE = re.compile(r"(?<![\w/])(\d{1,2})([IlJ|/\\])(\d{1,2})([IlJ|/\\])((?:19|20)\d{2})(?![\w/])")
+_SLASHES = {"/"}
+
+
+def _date(m: re.Match[str]) -> str:
+    day, month = int(m.group(1)), int(m.group(3))
+    if not (1 <= day <= 31 and 1 <= month <= 12) or {m.group(2), m.group(4)} <= _SLASHES:
+        return m.group(0)
+    return f"{m.group(1)}/{m.group(3)}/{m.group(5)}"
+
+
+def fix_text(text: str) -> str:
+    """The page text with the certain repairs above applied."""
+    return _DATE.sub(_date, text)
+
+
+__all__ = ["fix_text"]

@@ -1,0 +1,70 @@
+"""The second pass over print Tesseract's layout skipped (``ocr.missed``), against the real
+Tesseract where it reads."""
+
+from __future__ import annotations
+
+import io
+import unicodedata
+
+import numpy as np
+import pypdf
+from PIL import Image, ImageDraw
+
+import ocr.tesseract as tesseract
+from ocr.missed import isolate, missed_regions
+from ocr.pdf import overlay_text_pdf
+from tests.ocr.test_tesseract import LINES, lines_image
+
+
+def _first_pass() -> tesseract.Recognition:
+    return tesseract.recognize(lines_image(), lang="vie", dpi=300, second_pass=False)
+
+
+def test_finds_the_line_no_word_covers() -> None:
+    words = _first_pass().words
+    second = [w for w in words if 150 < w.top < 300]  # pretend the layout skipped line 2
+    kept = tuple(w for w in words if w not in second)
+    regions = missed_regions(lines_image(), kept)
+    assert regions, "the unread line must be found"
+    top = min(r.top for r in regions)
+    bottom = max(r.top + r.height for r in regions)
+    assert top <= min(w.top for w in second) and bottom >= max(w.top + w.height for w in second)
+    # Nothing is found where every line was read.
+    assert missed_regions(lines_image(), words) == []
+
+
+def test_second_pass_reads_the_skipped_line_in_page_coordinates() -> None:
+    words = _first_pass().words
+    kept = tuple(w for w in words if not 150 < w.top < 300)
+    regions = missed_regions(lines_image(), kept)
+    _, more, pdf = tesseract._read(isolate(lines_image(), regions), "vie", 11, 60, 300, ())
+    found = [w for w in more if w.text == "001321012345"]
+    assert len(found) == 1 and 150 < found[0].top < 300
+    text = unicodedata.normalize("NFC", " ".join(w.text for w in more))
+    assert LINES[0] not in text  # only the isolated line is read again
+
+
+def test_pen_strokes_are_not_taken_for_missed_print() -> None:
+    img = Image.fromarray(lines_image().copy())
+    draw = ImageDraw.Draw(img)
+    pts = [(1500 + 12 * i, 80 + (200 if i % 2 else 0)) for i in range(30)]
+    draw.line(pts, fill=0, width=6)  # a scribble three lines high over empty paper
+    page = np.asarray(img)
+    words = _first_pass().words
+    for r in missed_regions(page, words):
+        assert r.left + r.width < 1500 or r.left > 1500 + 12 * 30
+
+
+def test_overlaid_text_pdf_carries_both_passes() -> None:
+    image = lines_image()
+    top = image.copy()
+    top[150:, :] = 255
+    bottom = image.copy()
+    bottom[:150, :] = 255
+    a = tesseract.recognize(top, dpi=300, second_pass=False).text_only_pdf
+    b = tesseract.recognize(bottom, dpi=300, second_pass=False).text_only_pdf
+    merged = pypdf.PdfReader(io.BytesIO(overlay_text_pdf(a, b)))
+    assert len(merged.pages) == 1
+    text = unicodedata.normalize("NFC", merged.pages[0].extract_text())
+    assert "Nguyễn" in text and "001321012345" in text
+    assert overlay_text_pdf(a, b"") == a

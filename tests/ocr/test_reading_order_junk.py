@@ -1,0 +1,59 @@
+"""Which recognised words are scraps of pen strokes, and the repairs of certain misreads."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ocr.reading_order import is_junk, reading_order_text, typical_height
+from ocr.textfix import fix_text
+
+
+@dataclass(frozen=True)
+class W:
+    text: str
+    left: int
+    top: int
+    width: int = 100
+    height: int = 40
+    confidence: float = 95.0
+    block: int = 1
+    paragraph: int = 1
+    line: int = 1
+
+
+def _page(*extra: W) -> list[W]:
+    body = [
+        W(t, 100 + 130 * i, 100) for i, t in enumerate(["Họ", "và", "tên", "người", "yêu", "cầu"])
+    ]
+    return body + list(extra)
+
+
+def test_tall_doubtful_word_is_a_signature_but_a_sure_title_is_kept() -> None:
+    typical = typical_height(_page())
+    assert typical == 40
+    assert is_junk(W("MV", 900, 400, 380, 165, confidence=40), typical)
+    assert not is_junk(W("GIẤY", 900, 400, 300, 90, confidence=96), typical)
+    assert not is_junk(W("Ngày", 900, 400, 120, 44, confidence=70), typical)
+
+
+def test_stray_strokes_and_doubtful_single_marks_are_dropped() -> None:
+    assert is_junk(W("\\", 0, 0, confidence=93))
+    assert is_junk(W("——", 0, 0, confidence=90))
+    assert is_junk(W("ị", 0, 0, confidence=55))
+    assert not is_junk(W("ở", 0, 0, confidence=90))
+    assert not is_junk(W("-", 0, 0, confidence=90))
+
+
+def test_signature_scraps_do_not_reach_the_text() -> None:
+    scrap = W("_š", 300, 200, 160, 120, confidence=11, block=2)
+    name = W("Lê", 300, 360, 60, 40, block=3)
+    text = reading_order_text(_page(scrap, name))
+    assert "_š" not in text and "Lê" in text and text.startswith("Họ và tên")
+
+
+def test_dates_with_misread_slashes_are_repaired() -> None:
+    assert fix_text("Có giá trị đến: 22I01I2046") == "Có giá trị đến: 22/01/2046"
+    assert fix_text("ngày 03J07|2024.") == "ngày 03/07/2024."
+    # Not a date, or already right: left alone.
+    assert fix_text("ĐT 0912I34I5678") == "ĐT 0912I34I5678"
+    assert fix_text("33I01I2020 and 12/05/2020") == "33I01I2020 and 12/05/2020"

@@ -16,8 +16,12 @@ import numpy as np
 
 from .reading_order import Word, typical_height
 
-WORK_LETTER_PX = 12.0
+WORK_LETTER_PX = 20.0
 """The search runs on a copy where a typical word is this many pixels high."""
+SIDE_PAD = 1.5
+"""A found line is widened by this many word heights on each side."""
+ROW_GAP = 4.0
+"""Pieces of a row closer than this many word heights are one line."""
 MIN_LETTERS = 3
 """A missed place must hold at least this many letter-sized marks (not a speck, not a dash)."""
 
@@ -55,8 +59,9 @@ def missed_regions(grey: np.ndarray, words: Sequence[Word]) -> list[Region]:
     hs = h_word * f
     _, labels, stats, _ = cv2.connectedComponentsWithStats(ink, connectivity=8)
     bw, bh = stats[:, cv2.CC_STAT_WIDTH], stats[:, cv2.CC_STAT_HEIGHT]
-    # A letter (with its diacritics) is at most about a word high and not much wider.
-    letter = (bh >= 0.3 * hs) & (bh <= 1.5 * hs) & (bw <= 1.5 * hs)
+    # A letter (with its diacritics) is at most about a word high; letters that touch at
+    # this scale make a blob a few letters wide, still not a rule.
+    letter = (bh >= 0.3 * hs) & (bh <= 1.6 * hs) & (bw <= 4 * hs)
     letter[0] = False
     keep = np.zeros_like(ink)
     keep[letter[labels]] = 255
@@ -72,28 +77,80 @@ def missed_regions(grey: np.ndarray, words: Sequence[Word]) -> list[Region]:
         letters = int(letters_in[i])
         if h_ > 2.2 * hs or w_ < 1.5 * hs or letters < MIN_LETTERS:
             continue
+        # Wide on the sides: a word cut off by a stroke lies just beside its letters.
+        side = SIDE_PAD * h_word
         regions.append(
             Region(
-                int(max(0, x / f - pad)),
+                int(max(0, x / f - side)),
                 int(max(0, y / f - pad)),
-                int(w_ / f + 2 * pad),
+                int(w_ / f + 2 * side),
                 int(h_ / f + 2 * pad),
                 letters,
             )
         )
+    height, width = grey.shape[:2]
+    regions = [
+        Region(
+            r.left, r.top, min(r.width, width - r.left), min(r.height, height - r.top), r.letters
+        )
+        for r in _join_rows(regions, h_word)
+    ]
     regions.sort(key=lambda r: -r.letters)
     return regions
 
 
-def isolate(grey: np.ndarray, regions: Sequence[Region]) -> np.ndarray:
-    """The page with everything outside ``regions`` painted paper-white, same size, so what
-    Tesseract reads there keeps the page's coordinates."""
-    paper = int(np.percentile(grey[::8, ::8], 90))
-    out = np.full_like(grey, paper)
-    for r in regions:
-        sl = (slice(r.top, r.top + r.height), slice(r.left, r.left + r.width))
-        out[sl] = grey[sl]
+def _join_rows(regions: list[Region], h_word: float) -> list[Region]:
+    """Pieces of one line (split where a stroke or a seal ring touched the letters) become
+    one region spanning the line, so the second pass reads whole words."""
+    out: list[Region] = []
+    for r in sorted(regions, key=lambda r: (r.top, r.left)):
+        for i, o in enumerate(out):
+            overlap = min(o.top + o.height, r.top + r.height) - max(o.top, r.top)
+            gap = max(o.left, r.left) - min(o.left + o.width, r.left + r.width)
+            if overlap >= 0.5 * min(o.height, r.height) and gap <= ROW_GAP * h_word:
+                left, top = min(o.left, r.left), min(o.top, r.top)
+                right = max(o.left + o.width, r.left + r.width)
+                bottom = max(o.top + o.height, r.top + r.height)
+                out[i] = Region(left, top, right - left, bottom - top, o.letters + r.letters)
+                break
+        else:
+            out.append(r)
     return out
 
 
-__all__ = ["Region", "isolate", "missed_regions"]
+def bounds(regions: Sequence[Region]) -> tuple[int, int, int, int]:
+    """``(left, top, right, bottom)`` of all the regions together."""
+    return (
+        min(r.left for r in regions),
+        min(r.top for r in regions),
+        max(r.left + r.width for r in regions),
+        max(r.top + r.height for r in regions),
+    )
+
+
+def isolate(grey: np.ndarray, regions: Sequence[Region], words: Sequence[Word]) -> np.ndarray:
+    """The page with everything outside ``regions`` painted paper-white, same size, so what
+    Tesseract reads there keeps the page's coordinates. Inside them, marks far larger than
+    a letter (the signature or seal ring that hid the line) are painted out too."""
+    if grey.ndim == 3:
+        grey = cv2.cvtColor(grey, cv2.COLOR_RGB2GRAY)
+    paper = int(np.percentile(grey[::8, ::8], 90))
+    out = np.full_like(grey, paper)
+    h_word = typical_height(words) or 0.0
+    level, _ = cv2.threshold(grey[::4, ::4], 0, 255, cv2.THRESH_BINARY_INV + cv2.THRESH_OTSU)
+    for r in regions:
+        sl = (slice(r.top, r.top + r.height), slice(r.left, r.left + r.width))
+        crop = grey[sl].copy()
+        if h_word:
+            ink = (crop < level).astype(np.uint8)
+            _, labels, stats, _ = cv2.connectedComponentsWithStats(ink, connectivity=8)
+            big = (stats[:, cv2.CC_STAT_HEIGHT] > 1.6 * h_word) | (
+                stats[:, cv2.CC_STAT_WIDTH] > 4 * h_word
+            )
+            big[0] = False
+            crop[big[labels]] = paper
+        out[sl] = crop
+    return out
+
+
+__all__ = ["Region", "bounds", "isolate", "missed_regions"]

@@ -120,15 +120,34 @@ def _overlay_text(
     page.contents_add(pikepdf.Stream(pdf, ops.encode()), prepend=False)
 
 
-def overlay_text_pdf(base: bytes, extra: bytes) -> bytes:
-    """Two text-only pages of the same image as one: ``extra``'s text drawn over ``base``."""
+def overlay_text_pdf(
+    base: bytes,
+    extra: bytes,
+    box_px: tuple[int, int, int, int] | None = None,
+    image_px: tuple[int, int] | None = None,
+) -> bytes:
+    """Two text-only pages as one: ``extra``'s text drawn over ``base``.
+
+    ``extra`` was read from the part ``box_px`` (left, top, right, bottom) of the
+    ``image_px`` (width, height) image ``base`` was read from; without a box both are the
+    whole image.
+    """
     if not extra:
         return base
     if not base:
         return extra
     try:
         with pikepdf.open(io.BytesIO(base)) as pdf, pikepdf.open(io.BytesIO(extra)) as more:
-            pdf.pages[0].add_overlay(more.pages[0], None)
+            page = pdf.pages[0]
+            rect = None
+            if box_px and image_px:
+                x0, y0, w_pt, h_pt = (float(v) for v in page.mediabox)
+                sx, sy = (w_pt - x0) / image_px[0], (h_pt - y0) / image_px[1]
+                left, top, right, bottom = box_px
+                rect = pikepdf.Rectangle(
+                    x0 + left * sx, h_pt - bottom * sy, x0 + right * sx, h_pt - top * sy
+                )
+            page.add_overlay(more.pages[0], rect)
             out = io.BytesIO()
             pdf.save(out)
             return out.getvalue()

@@ -9,7 +9,8 @@ gets all labels, then all values. We rebuild the order the way a person reads:
 - columns whose lines pair up row by row and whose left side reads as labels (``:``) are a
   form and are read row by row, as are blocks that overlap and cannot be cut;
 - ruled tables are read row by row, each cell whole, from the grid of their rules;
-- symbol-only scraps with low confidence (signatures, seal rims, rules) are dropped.
+- scraps of signatures, seal rims and rules are dropped: symbol-only words with low
+  confidence, doubtful words much taller than the page's print, lone stray strokes.
 """
 
 from __future__ import annotations
@@ -52,12 +53,12 @@ LABEL_SHARE = 0.6
 PAIRED_SHARE = 0.6
 RULES_MAX_SIDE = 1800
 """Ruled tables are looked for on a copy no larger than this."""
-JUNK_CONFIDENCE = 0.0
-"""Words Tesseract is less sure of than this are dropped whatever they look like."""
 STRAY = "\\|~`_^¬—"
 """Marks that print does not use on their own: a word of nothing else is a stroke misread."""
 TALL = 1.5
 TALL_CONFIDENCE = 80.0
+"""A word taller than ``TALL`` times the page's print that Tesseract is less sure of than
+this is a pen stroke read as letters (large printed titles are read with confidence)."""
 
 
 @dataclass(frozen=True)
@@ -100,8 +101,6 @@ def is_junk(word: Word, typical_height: float | None = None) -> bool:
     """
     text = word.text
     conf = word.confidence
-    if conf < JUNK_CONFIDENCE:
-        return True
     if typical_height and word.height > TALL * typical_height and conf < TALL_CONFIDENCE:
         return True
     if not text.strip(STRAY):

@@ -2,7 +2,9 @@
 
 One invocation per page produces the plain text, the word boxes with confidences (TSV) and
 the text-only PDF that is laid over the page image (``-c textonly_pdf=1``, as OCRmyPDF's
-``_exec/tesseract.py`` does). Every call has a timeout and an explicit child environment with
+``_exec/tesseract.py`` does). When that run's layout skipped letters (``ocr.missed``), a
+second run in sparse-text mode reads just those places and its text-only PDF is laid over
+the first. Every call has a timeout and an explicit child environment with
 ``OMP_THREAD_LIMIT=1``: pages are parallelised by workers, not by Tesseract's threads, which
 only contend on a small machine.
 """
@@ -13,6 +15,7 @@ import os
 import shutil
 import subprocess
 import tempfile
+import time
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -21,12 +24,14 @@ import numpy as np
 from PIL import Image
 
 from .errors import OcrError, OcrTimeout, TesseractFailed, TesseractMissing, UnreadableImage
-from .missed import isolate, missed_regions
+from .missed import bounds, isolate, missed_regions
 from .pdf import overlay_text_pdf
 from .reading_order import find_tables, reading_order_text
 from .textfix import fix_text
 
 TESSERACT = "tesseract"
+SECOND_PASS_CONFIDENCE = 60.0
+"""Words of the second pass read with less confidence are dropped."""
 OSD_MAX_SIDE = 1600
 """OSD reads a copy no larger than this: orientation needs lines of text, not fine detail."""
 
@@ -152,15 +157,26 @@ def recognize(
     Raises ``OcrTimeout``, ``TesseractFailed``, ``TesseractMissing`` or ``UnreadableImage``,
     never a builtin error.
     """
+    started = time.monotonic()
     text, words, pdf = _read(image, lang, psm, timeout, dpi, config)
     regions = missed_regions(image, words) if second_pass and words else []
     if regions:
-        # Sparse-text mode finds lines wherever they are; the rest of the page is blank.
-        _, more, more_pdf = _read(isolate(image, regions), lang, 11, timeout, dpi, config)
+        # Both passes share the page's time budget; sparse-text mode finds lines wherever
+        # they are, and the rest of the page is blank.
+        # Only the part of the page holding them is read: Tesseract's cost is in pixels.
+        left = max(1.0, timeout - (time.monotonic() - started))
+        x0, y0, x1, y1 = bounds(regions)
+        part = isolate(image, regions, words)[y0:y1, x0:x1]
+        _, more, more_pdf = _read(part, lang, 11, left, dpi, config)
+        # Those places are hard by nature: what is read there doubtfully is a stroke.
+        more = tuple(w for w in more if w.confidence >= SECOND_PASS_CONFIDENCE)
         if more:
             top = max(w.block for w in words) + 1
-            words += tuple(replace(w, block=w.block + top) for w in more)
-            pdf = overlay_text_pdf(pdf, more_pdf)
+            words += tuple(
+                replace(w, block=w.block + top, left=w.left + x0, top=w.top + y0) for w in more
+            )
+            size = (image.shape[1], image.shape[0])
+            pdf = overlay_text_pdf(pdf, more_pdf, (x0, y0, x1, y1), size)
     mean = sum(w.confidence for w in words) / len(words) if words else None
     return Recognition(
         text=fix_text(reading_order_text(words, find_tables(image) if words else ())),

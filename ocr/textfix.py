@@ -1,7 +1,12 @@
 """Repairs of Tesseract's commonest misreads that the page's own format makes certain.
 
-Only what cannot be anything else is changed: a date written ``dd/mm/yyyy`` whose slashes
-were read as ``I``, ``l``, ``J`` or ``|`` (thin slanted strokes between digits).
+Only what cannot be anything else is changed:
+
+- a date written ``dd/mm/yyyy`` whose slashes were read as ``I``, ``l``, ``J`` or ``|``
+  (thin slanted strokes between digits);
+- words chained by hyphens (``thành-lập,-quản-lý-doanh``): a dotted or ruled line under the
+  text read as hyphens between the words. Today's Vietnamese print joins at most two parts
+  with a hyphen (``Bà Rịa-Vũng Tàu``), never three or more words.
 """
 
 from __future__ import annotations
@@ -19,9 +24,16 @@ def _date(m: re.Match[str]) -> str:
     return f"{m.group(1)}/{m.group(3)}/{m.group(5)}"
 
 
+_CHAIN = re.compile(r"(?<!\S)(?:[^\W\d_]+[,.;:]?-+){2,}[^\W\d_]+[,.;:]?-*(?!\S)")
+
+
+def _chain(m: re.Match[str]) -> str:
+    return re.sub(r"-+", " ", m.group(0)).strip()
+
+
 def fix_text(text: str) -> str:
     """The page text with the certain repairs above applied."""
-    return _DATE.sub(_date, text)
+    return _CHAIN.sub(_chain, _DATE.sub(_date, text))
 
 
 __all__ = ["fix_text"]

@@ -25,6 +25,13 @@ class SealResult:
     red_share: float
 
 
+RED = 45
+"""Redness of seal ink on a good scan."""
+FADED_RED = 25
+"""Redness of a faded seal in a phone photo (JPEG and poor light wash the colour out); still
+above black text's colour fringes and skin in an ID photo (~10-20)."""
+
+
 def redness(rgb: np.ndarray) -> np.ndarray:
     """How much redder than its other channels each pixel is (0 for grey, ~150 for seal ink)."""
     r = rgb[..., 0].astype(np.int16)
@@ -33,12 +40,16 @@ def redness(rgb: np.ndarray) -> np.ndarray:
 
 
 def find_seals(
-    rgb: np.ndarray, dpi: int, min_in: float = 0.45, max_in: float = 2.6
+    rgb: np.ndarray,
+    dpi: int,
+    min_in: float = 0.45,
+    max_in: float = 2.6,
+    red_min: int = RED,
 ) -> list[tuple[int, int, int, int]]:
     """Round red marks between ``min_in`` and ``max_in`` inches across."""
     f = min(1.0, 100.0 / dpi)  # work at ~100 dpi
     small = cv2.resize(rgb, None, fx=f, fy=f, interpolation=cv2.INTER_AREA) if f < 1 else rgb
-    red = (redness(small) > 45).astype(np.uint8) * 255
+    red = (redness(small) > red_min).astype(np.uint8) * 255
     if not red.any():
         return []
     px = dpi * f
@@ -65,17 +76,22 @@ def suppress_seals(rgb: np.ndarray, dpi: int) -> SealResult:
     """Greyscale page with seals lightened (luminance elsewhere)."""
     grey = cv2.cvtColor(rgb, cv2.COLOR_RGB2GRAY)
     red_map = redness(rgb[::4, ::4])
-    share = float((red_map > 45).mean())
+    share = float((red_map > FADED_RED).mean())
     if share < 1e-4:
         return SealResult(grey, [], share)
-    seals = find_seals(rgb, dpi)
+    seals = find_seals(rgb, dpi) or find_seals(rgb, dpi, red_min=FADED_RED)
     pad = int(dpi * 0.06)
     for x, y, w, h in seals:
         x0, y0 = max(0, x - pad), max(0, y - pad)
         x1, y1 = min(rgb.shape[1], x + w + pad), min(rgb.shape[0], y + h + pad)
         sub = rgb[y0:y1, x0:x1]
-        # Weight by redness so black and blue ink keep their luminance exactly.
-        wgt = np.clip((redness(sub).astype(np.float32) - 20) / 50, 0, 1)
+        red = redness(sub).astype(np.float32)
+        # Weight by redness so black and blue ink keep their luminance exactly; a faded
+        # seal's weaker red counts in proportion to its own ink.
+        inked = red[red > FADED_RED]
+        level = float(np.percentile(inked, 75)) if inked.size else float(RED)
+        lo = min(20.0, 0.3 * level)
+        wgt = np.clip((red - lo) / min(50.0, max(15.0, level - lo)), 0, 1)
         lum = grey[y0:y1, x0:x1].astype(np.float32)
         red_ch = sub[..., 0].astype(np.float32)
         grey[y0:y1, x0:x1] = (lum * (1 - wgt) + red_ch * wgt).astype(np.uint8)

@@ -11,7 +11,7 @@ import pypdf
 from PIL import Image, ImageDraw
 
 import ocr.tesseract as tesseract
-from ocr.missed import isolate, missed_regions
+from ocr.missed import bounds, isolate, missed_regions
 from ocr.pdf import overlay_text_pdf
 from tests.ocr.test_tesseract import LINES, lines_image
 
@@ -37,9 +37,11 @@ def test_second_pass_reads_the_skipped_line_in_page_coordinates() -> None:
     words = _first_pass().words
     kept = tuple(w for w in words if not 150 < w.top < 300)
     regions = missed_regions(lines_image(), kept)
-    _, more, pdf = tesseract._read(isolate(lines_image(), regions), "vie", 11, 60, 300, ())
+    x0, y0, x1, y1 = bounds(regions)
+    part = isolate(lines_image(), regions, kept)[y0:y1, x0:x1]
+    _, more, _ = tesseract._read(part, "vie", 11, 60, 300, ())
     found = [w for w in more if w.text == "001321012345"]
-    assert len(found) == 1 and 150 < found[0].top < 300
+    assert len(found) == 1 and 150 < found[0].top + y0 < 300
     text = unicodedata.normalize("NFC", " ".join(w.text for w in more))
     assert LINES[0] not in text  # only the isolated line is read again
 

@@ -73,3 +73,27 @@ def test_greyscale_scan_of_a_seal_is_lightened_too() -> None:
     black = win_rgb.max(axis=2) < 60
     assert np.median(_window(out, centre)[red]) > 180
     assert np.median(_window(out, centre)[black]) < 80
+
+
+def _faded(page: np.ndarray) -> np.ndarray:
+    """The page as a phone photo in poor light shows it: colour washed two-thirds out."""
+    img = page.astype(np.float32)
+    grey = img.mean(axis=2, keepdims=True)
+    return np.clip(grey + (img - grey) * 0.3, 0, 255).astype(np.uint8)
+
+
+def test_a_faded_seal_is_still_found_and_lightened() -> None:
+    page, centre = sealed()
+    faded = _faded(page)
+    win = _window(faded, centre)
+    assert np.percentile(redness(win), 99.5) < 60  # too weak for a good scan's threshold
+    assert find_seals(faded, 300) == []
+    result = suppress_seals(faded, 300)
+    assert len(result.seals) == 1
+    seal_ink = redness(_window(page, centre)) > 80
+    black = _window(page, centre).max(axis=2) < 60
+    lum = cv2.cvtColor(win, cv2.COLOR_RGB2GRAY)
+    win_grey = _window(result.grey, centre)
+    # Only as light as its red channel lets it be, but clearly lighter than plain greyscale.
+    assert np.median(win_grey[seal_ink]) - np.median(lum[seal_ink]) > 12
+    assert np.median(win_grey[black]) < 90

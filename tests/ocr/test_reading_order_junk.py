@@ -57,3 +57,12 @@ def test_dates_with_misread_slashes_are_repaired() -> None:
     # Not a date, or already right: left alone.
     assert fix_text("ĐT 0912I34I5678") == "ĐT 0912I34I5678"
     assert fix_text("33I01I2020 and 12/05/2020") == "33I01I2020 and 12/05/2020"
+
+
+def test_words_chained_by_a_ruled_line_are_parted() -> None:
+    text = "Không bị cấm đảm nhiệm chức vụ; thành-lập,-quản-lý-doanh-nghiệp;-hợp-tác-xã:"
+    assert fix_text(text) == (
+        "Không bị cấm đảm nhiệm chức vụ; thành lập, quản lý doanh nghiệp; hợp tác xã:"
+    )
+    for kept in ("Bà Rịa-Vũng Tàu", "ngày 06-10-1972", "số 12-GP/UBND", "Độc lập - Tự do"):
+        assert fix_text(kept) == kept

@@ -57,6 +57,7 @@ STRAY = "\\|~`_^¬—"
 """Marks that print does not use on their own: a word of nothing else is a stroke misread."""
 TALL = 1.5
 TALL_CONFIDENCE = 80.0
+WORDLIKE_CONFIDENCE = 60.0
 """A word taller than ``TALL`` times the page's print that Tesseract is less sure of than
 this is a pen stroke read as letters (large printed titles are read with confidence)."""
 
@@ -102,7 +103,10 @@ def is_junk(word: Word, typical_height: float | None = None) -> bool:
     text = word.text
     conf = word.confidence
     if typical_height and word.height > TALL * typical_height and conf < TALL_CONFIDENCE:
-        return True
+        # Unless it reads as a word: a signer's name with the signature running through it.
+        bare = text.rstrip(",.;:)")
+        if not (len(bare) >= 2 and bare.isalpha() and conf >= WORDLIKE_CONFIDENCE):
+            return True
     if not text.strip(STRAY):
         return True
     if len(text) == 1 and conf < 60:

@@ -24,11 +24,11 @@ def _date(m: re.Match[str]) -> str:
     return f"{m.group(1)}/{m.group(3)}/{m.group(5)}"
 
 
-_CHAIN = re.compile(r"(?<!\S)(?:[^\W\d_]+[,.;:]?-+){2,}[^\W\d_]+[,.;:]?-*(?!\S)")
+_CHAIN = re.compile(r"(?<!\S)(?:[^\W\d_]+[,.;:]?-+){2,}[^\W\d_]+[,.;:]?[-—]*(?!\S)")
 
 
 def _chain(m: re.Match[str]) -> str:
-    return re.sub(r"-+", " ", m.group(0)).strip()
+    return re.sub(r"[-—]+", " ", m.group(0)).strip()
 
 
 def fix_text(text: str) -> str:

@@ -22,6 +22,8 @@ class PrepareOptions:
     deskew: bool = True
     orient: bool = True
     """Turn pages that lie sideways or upside down (0/90/180/270)."""
+    crop: bool = True
+    """Cut the image Tesseract reads to the printed area (margins and background go)."""
     upscale: bool = True
 
     upscale_below_dpi: int = 200

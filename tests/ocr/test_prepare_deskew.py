@@ -39,7 +39,7 @@ def test_sideways_page_is_straightened_and_reported_vertical() -> None:
 
 def test_prepare_page_leaves_lines_level() -> None:
     tilted, _ = rotate(page(), -9.0, 255)
-    prepared = prepare_page(tilted, 150, PrepareOptions(upscale=False))
+    prepared = prepare_page(tilted, 150, PrepareOptions(upscale=False, crop=False))
     step = next(s for s in prepared.steps if s.name == "deskew")
     assert step.applied and abs(step.params["angle"] + 9.0) < 0.5
     after = estimate_skew(ink_mask(shrink(prepared.image, 110 / 150)))
@@ -47,7 +47,7 @@ def test_prepare_page_leaves_lines_level() -> None:
 
 
 def test_a_straight_page_is_not_rotated() -> None:
-    prepared = prepare_page(page(), 150, PrepareOptions(upscale=False))
+    prepared = prepare_page(page(), 150, PrepareOptions(upscale=False, crop=False))
     step = next(s for s in prepared.steps if s.name == "deskew")
     assert not step.applied
     assert prepared.image.shape == page().shape

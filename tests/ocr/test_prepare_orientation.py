@@ -29,7 +29,7 @@ def test_upright_text_scores_positive_and_flipped_negative() -> None:
 @pytest.mark.parametrize("quarter", [90, 180, 270])
 def test_turned_page_comes_back_upright(quarter: int) -> None:
     turned = np.ascontiguousarray(np.rot90(page(), quarter // 90))  # counter-clockwise
-    prepared = prepare_page(turned, 150, PrepareOptions(upscale=False))
+    prepared = prepare_page(turned, 150, PrepareOptions(upscale=False, crop=False))
     step = next(s for s in prepared.steps if s.name == "orientation")
     assert step.params["angle"] == quarter
     assert prepared.image.shape == page().shape
@@ -39,6 +39,6 @@ def test_turned_page_comes_back_upright(quarter: int) -> None:
 
 
 def test_upright_page_is_left_alone() -> None:
-    prepared = prepare_page(page(), 150, PrepareOptions(upscale=False))
+    prepared = prepare_page(page(), 150, PrepareOptions(upscale=False, crop=False))
     step = next(s for s in prepared.steps if s.name == "orientation")
     assert not step.applied and step.params["angle"] == 0

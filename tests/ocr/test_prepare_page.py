@@ -45,7 +45,9 @@ def test_find_page_locates_the_corners() -> None:
 
 
 def test_prepare_undoes_the_perspective() -> None:
-    prepared = prepare_page(photo(), 72, PrepareOptions(upscale=False))  # phones write 72 dpi
+    prepared = prepare_page(
+        photo(), 72, PrepareOptions(upscale=False, crop=False)
+    )  # phones write 72 dpi
     step = next(s for s in prepared.steps if s.name == "page")
     assert step.applied
     h, w = prepared.image.shape[:2]
@@ -59,7 +61,7 @@ def test_prepare_undoes_the_perspective() -> None:
 
 
 def test_prepared_corners_map_back_onto_the_photo() -> None:
-    prepared = prepare_page(photo(), 72, PrepareOptions(upscale=False, deskew=False))
+    prepared = prepare_page(photo(), 72, PrepareOptions(upscale=False, deskew=False, crop=False))
     h, w = prepared.image.shape[:2]
     pts = np.array([[0, 0, 1], [w - 1, 0, 1], [w - 1, h - 1, 1], [0, h - 1, 1]], float).T
     mapped = prepared.to_upright @ pts
@@ -69,5 +71,5 @@ def test_prepared_corners_map_back_onto_the_photo() -> None:
 
 def test_a_flatbed_scan_has_no_page_to_find() -> None:
     assert find_page(master()) is None
-    prepared = prepare_page(master(), 150, PrepareOptions(upscale=False))
+    prepared = prepare_page(master(), 150, PrepareOptions(upscale=False, crop=False))
     assert not next(s for s in prepared.steps if s.name == "page").applied

@@ -10,7 +10,7 @@ import numpy as np
 import pytest
 
 from ocr.errors import UnreadableImage
-from ocr.prepare import PrepareOptions, prepare_page
+from ocr.prepare import PreparedPage, PrepareOptions, prepare_page
 from ocr.prepare.deskew import rotate
 from ocr.prepare.measure import shrink
 from ocr.synthetic import render_master
@@ -38,7 +38,7 @@ def _mark(img: np.ndarray) -> np.ndarray:
 
 
 def test_clean_scan_is_left_essentially_unchanged() -> None:
-    prepared = prepare_page(page(), 150, PrepareOptions(upscale=False))
+    prepared = prepare_page(page(), 150, PrepareOptions(upscale=False, crop=False))
     applied = {s.name for s in prepared.steps if s.applied}
     assert applied <= {"seals"}
     grey = cv2.cvtColor(page(), cv2.COLOR_RGB2GRAY)
@@ -52,7 +52,7 @@ def test_text_layer_mapping_lands_on_the_shown_page() -> None:
     # Paper put in sideways (90 degrees counter-clockwise) and 6 degrees askew.
     turned = np.ascontiguousarray(np.rot90(page()))
     scanned, _ = rotate(turned, 6.0, (255, 255, 255))
-    prepared = prepare_page(scanned, 150, PrepareOptions())
+    prepared = prepare_page(scanned, 150, PrepareOptions(crop=False))  # the mark is in a margin
     names = {s.name: s for s in prepared.steps}
     assert names["deskew"].applied and names["orientation"].params["angle"] == 90
     assert names["upscale"].applied
@@ -62,6 +62,50 @@ def test_text_layer_mapping_lands_on_the_shown_page() -> None:
     mx, my, mw = prepared.to_upright @ np.array([x, y, 1.0])
     ux, uy = _mark(prepared.upright)
     assert abs(mx / mw - ux) < 4 and abs(my / mw - uy) < 4
+
+
+def _ink_overlap(prepared: PreparedPage) -> float:
+    """Share of the prepared image's ink that lands on ink of the shown page when mapped."""
+    h, w = prepared.upright.shape[:2]
+    back = cv2.warpPerspective(
+        prepared.image, prepared.to_upright, (w, h), flags=cv2.INTER_AREA, borderValue=255
+    )
+    shown = cv2.cvtColor(prepared.upright, cv2.COLOR_RGB2GRAY)
+    ink_back, ink_shown = back < 110, cv2.dilate((shown < 140).astype(np.uint8), np.ones((3, 3)))
+    return float((ink_back & (ink_shown > 0)).sum() / max(1, ink_back.sum()))
+
+
+def test_a_clean_scan_is_cut_to_its_print_and_mapped_back() -> None:
+    prepared = prepare_page(page(), 150, PrepareOptions(upscale=False))
+    crop = next(s for s in prepared.steps if s.name == "crop")
+    assert crop.applied and crop.params["saving"] > 0.15
+    x, y, w, h = crop.params["box"]
+    grey = cv2.cvtColor(page(), cv2.COLOR_RGB2GRAY)
+    assert prepared.image.shape == (h, w)
+    assert np.abs(prepared.image.astype(int) - grey[y : y + h, x : x + w].astype(int)).mean() < 1
+    assert np.allclose(prepared.to_upright, [[1, 0, x], [0, 1, y], [0, 0, 1]])
+    # Every printed line is inside the cut: no ink of the text is lost.
+    text = grey[200:1500] < 100
+    assert text[max(0, y - 200) : y - 200 + h, x : x + w].sum() > 0.98 * text.sum()
+
+
+def test_a_cut_turned_and_straightened_page_maps_back_onto_the_shown_page() -> None:
+    turned = np.ascontiguousarray(np.rot90(page()))
+    scanned, _ = rotate(turned, 6.0, (255, 255, 255))
+    prepared = prepare_page(scanned, 150, PrepareOptions())
+    applied = {s.name for s in prepared.steps if s.applied}
+    assert {"crop", "deskew", "orientation", "upscale"} <= applied
+    assert _ink_overlap(prepared) > 0.8
+    # The same check fails for a mapping that is off by half a line.
+    shifted = PreparedPage(
+        prepared.image,
+        prepared.upright,
+        prepared.to_upright @ np.array([[1, 0, 0], [0, 1, 30.0], [0, 0, 1]]),
+        prepared.dpi,
+        prepared.steps,
+        prepared.tesseract_config,
+    )
+    assert _ink_overlap(shifted) < 0.5
 
 
 def test_steps_are_recorded_as_json() -> None:
@@ -74,6 +118,7 @@ def test_steps_are_recorded_as_json() -> None:
         "denoise",
         "deskew",
         "orientation",
+        "crop",
         "upscale",
     ]
     assert all({"name", "applied", "params", "seconds"} <= set(s) for s in record)

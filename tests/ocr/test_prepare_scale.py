@@ -31,7 +31,7 @@ def test_small_print_at_a_good_dpi_is_enlarged() -> None:
 
 def test_a_150_dpi_scan_is_read_at_300_dpi() -> None:
     low = shrink(page300(), 0.5)
-    prepared = prepare_page(low, 150, PrepareOptions())
+    prepared = prepare_page(low, 150, PrepareOptions(crop=False))
     step = next(s for s in prepared.steps if s.name == "upscale")
     assert step.applied and prepared.dpi == 300
     assert abs(prepared.image.shape[0] - 2 * low.shape[0]) <= 2
@@ -42,7 +42,7 @@ def test_a_150_dpi_scan_is_read_at_300_dpi() -> None:
 
 
 def test_a_300_dpi_scan_is_not_enlarged() -> None:
-    prepared = prepare_page(page300(), 300, PrepareOptions())
+    prepared = prepare_page(page300(), 300, PrepareOptions(crop=False))
     step = next(s for s in prepared.steps if s.name == "upscale")
     assert not step.applied and prepared.dpi == 300
     assert prepared.image.shape == page300().shape

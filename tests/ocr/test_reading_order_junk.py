@@ -34,6 +34,8 @@ def test_tall_doubtful_word_is_a_signature_but_a_sure_title_is_kept() -> None:
     assert is_junk(W("MV", 900, 400, 380, 165, confidence=40), typical)
     assert not is_junk(W("GIẤY", 900, 400, 300, 90, confidence=96), typical)
     assert not is_junk(W("Ngày", 900, 400, 120, 44, confidence=70), typical)
+    # A signer's name with the signature running through it is tall and doubtful, yet a word.
+    assert not is_junk(W("Nguyễn", 900, 400, 165, 80, confidence=67), typical)
 
 
 def test_stray_strokes_and_doubtful_single_marks_are_dropped() -> None:

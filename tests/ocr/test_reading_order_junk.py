@@ -2,28 +2,15 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from ocr.reading_order import is_junk, reading_order_text, typical_height
 from ocr.textfix import fix_text
-
-
-@dataclass(frozen=True)
-class W:
-    text: str
-    left: int
-    top: int
-    width: int = 100
-    height: int = 40
-    confidence: float = 95.0
-    block: int = 1
-    paragraph: int = 1
-    line: int = 1
+from tests.ocr.test_tesseract import W
 
 
 def _page(*extra: W) -> list[W]:
     body = [
-        W(t, 100 + 130 * i, 100) for i, t in enumerate(["Họ", "và", "tên", "người", "yêu", "cầu"])
+        W(t, 100 + 130 * i, 100, height=40)
+        for i, t in enumerate(["Họ", "và", "tên", "người", "yêu", "cầu"])
     ]
     return body + list(extra)
 

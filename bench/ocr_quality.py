@@ -5,7 +5,7 @@
 Writes a synthetic corpus (bench/make_corpus.py) unless ``--corpus DIR`` names one, then reads
 every page with each engine on the same files in the same run:
 
-- sohoa:     ocr.quality.assess_page + ocr.prepare.prepare_page + ocr.tesseract.recognize
+- sohoa:     ocr.quality.assess_page + ocr.pipeline.read_page (prepare, recognise)
              (vie, psm 3): the worker's per-page path without the PDF writing
 - tesseract: ``tesseract IMG stdout -l vie --psm 3``, no preparation
 - ocrmypdf:  ``ocrmypdf -l vie --deskew --clean --rotate-pages --jobs 1 --sidecar``
@@ -40,11 +40,10 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from make_corpus import write_corpus  # noqa: E402
 
-from ocr.prepare import PrepareOptions, prepare_page  # noqa: E402
+from ocr.pipeline import OcrOptions, read_page  # noqa: E402
 from ocr.prepare.measure import dpi_from_size, plausible_dpi  # noqa: E402
 from ocr.quality import QualityOptions, assess_ocr, assess_page, combine  # noqa: E402
 from ocr.synthetic import LEVELS  # noqa: E402
-from ocr.tesseract import recognize  # noqa: E402
 
 ENGINES = ("sohoa", "tesseract", "ocrmypdf")
 CHILD_ENV = dict(os.environ, OMP_THREAD_LIMIT="1")
@@ -87,15 +86,7 @@ def load(path: Path) -> tuple[np.ndarray, int | None]:
 def run_sohoa(path: Path, timeout: float) -> tuple[str, float, float | None, int]:
     t = time.perf_counter()
     image, dpi = load(path)
-    prepared = prepare_page(image, dpi, PrepareOptions())
-    rec = recognize(
-        prepared.image,
-        lang="vie",
-        psm=3,
-        timeout=timeout,
-        dpi=prepared.dpi,
-        config=prepared.tesseract_config,
-    )
+    _, rec = read_page(image, dpi, OcrOptions(page_timeout_s=timeout))
     return rec.text, time.perf_counter() - t, rec.mean_confidence, len(rec.words)
 
 

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 import cv2
 import numpy as np
 
-from .reading_order import Word, typical_height
+from .reading_order import Word, is_junk, typical_height
 
 WORK_LETTER_PX = 20.0
 """The search runs on a copy where a typical word is this many pixels high."""
@@ -52,7 +52,8 @@ def missed_regions(grey: np.ndarray, words: Sequence[Word]) -> list[Region]:
     small = cv2.resize(grey, None, fx=f, fy=f, interpolation=cv2.INTER_AREA) if f < 1 else grey
     _, ink = cv2.threshold(small, 0, 255, cv2.THRESH_BINARY_INV + cv2.THRESH_OTSU)
     pad = 0.25 * h_word
-    for w in words:
+    # A scrap read in a signature may lie over the signer's name: its place is still unread.
+    for w in (w for w in words if not is_junk(w, h_word)):
         x0, y0 = int((w.left - pad) * f), int((w.top - pad) * f)
         x1, y1 = int((w.left + w.width + pad) * f) + 1, int((w.top + w.height + pad) * f) + 1
         ink[max(0, y0) : y1, max(0, x0) : x1] = 0
@@ -131,7 +132,8 @@ def bounds(regions: Sequence[Region]) -> tuple[int, int, int, int]:
 def isolate(grey: np.ndarray, regions: Sequence[Region], words: Sequence[Word]) -> np.ndarray:
     """The page with everything outside ``regions`` painted paper-white, same size, so what
     Tesseract reads there keeps the page's coordinates. Inside them, marks far larger than
-    a letter (the signature or seal ring that hid the line) are painted out too."""
+    a letter (the signature or seal ring that hid the line) and the words the first pass
+    read are painted out too."""
     if grey.ndim == 3:
         grey = cv2.cvtColor(grey, cv2.COLOR_RGB2GRAY)
     paper = int(np.percentile(grey[::8, ::8], 90))
@@ -150,6 +152,13 @@ def isolate(grey: np.ndarray, regions: Sequence[Region], words: Sequence[Word]) 
             big[0] = False
             crop[big[labels]] = paper
         out[sl] = crop
+    # What the first pass read is not read twice (with the soft edges of its letters).
+    m = max(2, round(0.08 * h_word))
+    for w in words:
+        if not is_junk(w, h_word or None):
+            out[
+                max(0, w.top - m) : w.top + w.height + m, max(0, w.left - m) : w.left + w.width + m
+            ] = paper
     return out
 
 

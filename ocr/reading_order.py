@@ -8,9 +8,14 @@ gets all labels, then all values. We rebuild the order the way a person reads:
   into columns (left to right) — the agency block before the national motto beside it;
 - columns whose lines pair up row by row and whose left side reads as labels (``:``) are a
   form and are read row by row, as are blocks that overlap and cannot be cut;
-- ruled tables are read row by row, each cell whole, from the grid of their rules;
+- blocks of centred lines (the agency and its number, the motto and the date under it, a
+  signer's title and name with the signature's room between) are read whole, so two
+  blocks side by side are read one after the other, not across;
+- ruled tables are read row by row, each cell whole, from the grid of their rules
+  (``ocr.tables``);
 - scraps of signatures, seal rims and rules are dropped: symbol-only words with low
-  confidence, doubtful words much taller than the page's print, lone stray strokes.
+  confidence, doubtful words much taller than the page's print, specks far smaller than
+  it, lone stray strokes.
 """
 
 from __future__ import annotations
@@ -19,8 +24,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Protocol
 
-import cv2
 import numpy as np
+
+from .tables import Grid
 
 
 class Word(Protocol):
@@ -51,15 +57,22 @@ WIDE_GAP = 3.5
 LABEL_SHARE = 0.6
 """Share of a left column's paired lines that must look like labels to read it as a form."""
 PAIRED_SHARE = 0.6
-RULES_MAX_SIDE = 1800
-"""Ruled tables are looked for on a copy no larger than this."""
-STRAY = "\\|~`_^¬—"
+STACK_CENTRE = 0.6
+"""Lines whose centres are this many line heights apart or less are centred on one line."""
+STACK_GAP = 10.0
+"""Centred lines at most this many line heights apart can be one block (a signature's room)."""
+STACK_BREAK = 2.5
+"""A gap this many line heights or more in a block is a signature's room: one line follows."""
+STRAY = "\\|~`_^¬—⁄"
 """Marks that print does not use on their own: a word of nothing else is a stroke misread."""
 TALL = 1.5
 TALL_CONFIDENCE = 80.0
 WORDLIKE_CONFIDENCE = 60.0
 """A word taller than ``TALL`` times the page's print that Tesseract is less sure of than
 this is a pen stroke read as letters (large printed titles are read with confidence)."""
+SMALL = 0.4
+"""Letters less than this share of the page's print high are specks and the tails of
+strokes: no print on an administrative paper is that small."""
 
 
 @dataclass(frozen=True)
@@ -108,6 +121,8 @@ def is_junk(word: Word, typical_height: float | None = None) -> bool:
         if not (len(bare) >= 2 and bare.isalpha() and conf >= WORDLIKE_CONFIDENCE):
             return True
     if not text.strip(STRAY):
+        return True
+    if typical_height and word.height < SMALL * typical_height and any(c.isalnum() for c in text):
         return True
     if len(text) == 1 and conf < 60:
         return True
@@ -235,77 +250,6 @@ def _columns(lines: list[TextLine]) -> list[list[TextLine]]:
     return cols
 
 
-@dataclass(frozen=True)
-class Grid:
-    """A ruled table: the x of its vertical rules and the y of its horizontal rules."""
-
-    xs: tuple[int, ...]
-    ys: tuple[int, ...]
-
-    def contains(self, ln: TextLine) -> bool:
-        cx, cy = (ln.left + ln.right) / 2, (ln.top + ln.bottom) / 2
-        return self.xs[0] < cx < self.xs[-1] and self.ys[0] < cy < self.ys[-1]
-
-    def cell(self, ln: TextLine) -> tuple[int, int]:
-        cx, cy = (ln.left + ln.right) / 2, (ln.top + ln.bottom) / 2
-        row = int(np.searchsorted(self.ys, cy)) - 1
-        col = int(np.searchsorted(self.xs, cx)) - 1
-        return row, col
-
-
-def _rule_positions(mask: np.ndarray, axis: int, min_gap: int) -> list[int]:
-    profile = mask.sum(axis=axis) > 0
-    pos = np.nonzero(profile)[0]
-    out: list[int] = []
-    for p in pos:
-        if not out or p - out[-1] > min_gap:
-            out.append(int(p))
-        else:
-            out[-1] = int(p)  # the far edge of a thick rule
-    return out
-
-
-def find_tables(grey: np.ndarray) -> list[Grid]:
-    """Ruled tables: long thin horizontal and vertical rules that cross each other."""
-    if grey.ndim == 3:
-        grey = cv2.cvtColor(grey, cv2.COLOR_RGB2GRAY)
-    # Rules survive halving; the morphology on a full 300 dpi page costs a tenth of a second.
-    scale = min(1.0, RULES_MAX_SIDE / max(grey.shape))
-    if scale < 1.0:
-        grey = cv2.resize(grey, None, fx=scale, fy=scale, interpolation=cv2.INTER_AREA)
-    grids = _grids(grey)
-    if scale == 1.0:
-        return grids
-    up = 1.0 / scale
-    return [
-        Grid(tuple(round(x * up) for x in g.xs), tuple(round(y * up) for y in g.ys)) for g in grids
-    ]
-
-
-def _grids(grey: np.ndarray) -> list[Grid]:
-    h, w = grey.shape
-    _, ink = cv2.threshold(grey, 0, 255, cv2.THRESH_BINARY_INV + cv2.THRESH_OTSU)
-    horiz = cv2.morphologyEx(
-        ink, cv2.MORPH_OPEN, cv2.getStructuringElement(cv2.MORPH_RECT, (max(20, w // 12), 1))
-    )
-    vert = cv2.morphologyEx(
-        ink, cv2.MORPH_OPEN, cv2.getStructuringElement(cv2.MORPH_RECT, (1, max(20, h // 40)))
-    )
-    joined = cv2.dilate(horiz | vert, np.ones((5, 5), np.uint8))
-    n, labels, stats, _ = cv2.connectedComponentsWithStats(joined)
-    grids = []
-    for i in range(1, n):
-        x, y, bw, bh, _ = stats[i]
-        if bw < w // 5 or bh < h // 40:
-            continue
-        region = labels[y : y + bh, x : x + bw] == i
-        xs = _rule_positions(vert[y : y + bh, x : x + bw] * region, 0, max(8, w // 100))
-        ys = _rule_positions(horiz[y : y + bh, x : x + bw] * region, 1, max(8, h // 200))
-        if len(xs) >= 2 and len(ys) >= 2:
-            grids.append(Grid(tuple(x + v for v in xs), tuple(y + v for v in ys)))
-    return grids
-
-
 def _table_text(grid: Grid, lines: list[TextLine]) -> str:
     cells: dict[tuple[int, int], list[TextLine]] = {}
     for ln in lines:
@@ -333,9 +277,70 @@ def _is_table(grid: Grid, lines: list[TextLine]) -> bool:
     return len(rows) >= 2 and len(cols) >= 2 and max(cells.values()) <= 4
 
 
+def _stacks(lines: list[TextLine]) -> list[list[TextLine]]:
+    """Blocks of centred lines: an agency and its document number, the motto and the place
+    and date under it, a signer's title, the space for the signature, and the name.
+
+    Their lines are far apart (a signature between title and name) or close to the block
+    beside them, so the XY-cut would read across the two signers; as one unit each is read
+    whole, left block first. A stack takes lines on one centre line, no more than
+    ``STACK_GAP`` line heights apart, with no other line inside its box; a label (``:`` at
+    the end) is never stacked, so forms stay row by row.
+    """
+    labels = [ln for ln in lines if ln.text.endswith(":")]
+    stacks: list[list[TextLine]] = []
+    for ln in sorted(lines, key=lambda x: x.top):
+        centre = (ln.left + ln.right) / 2
+        best = None
+        if not any(_same_row(ln, lb) for lb in labels) and ln.words[0].block >= 0:
+            for st in stacks:
+                last = st[-1]
+                if len(st) >= 2 and st[-1].top - st[-2].bottom > STACK_BREAK * last.height:
+                    continue  # the name under a signature's room ends the signer's block
+                tol = STACK_CENTRE * max(ln.height, last.height)
+                gap = ln.top - last.bottom
+                if abs((last.left + last.right) / 2 - centre) > tol:
+                    continue
+                if abs(last.left - ln.left) <= tol or any(_same_row(last, lb) for lb in labels):
+                    continue  # left-aligned (a paragraph, a form), or a form's value
+                if not -0.3 * ln.height <= gap <= STACK_GAP * last.height:
+                    continue
+                if gap > STACK_BREAK * last.height and _beside(last, ln, lines):
+                    continue  # not a signature's room: text runs beside the gap
+                if best is None or last.bottom > best[-1].bottom:
+                    best = st
+        if best is not None and not _crowded(best + [ln], lines):
+            best.append(ln)
+        else:
+            stacks.append([ln])
+    return [st for st in stacks if len(st) >= 2]
+
+
+def _beside(above: TextLine, below: TextLine, lines: list[TextLine]) -> bool:
+    """Whether any line lies in the rows between ``above`` and ``below``."""
+    return any(above.bottom < (ln.top + ln.bottom) / 2 < below.top for ln in lines)
+
+
+def _crowded(stack: list[TextLine], lines: list[TextLine]) -> bool:
+    """Whether a line outside ``stack`` lies inside its box."""
+    left = min(ln.left for ln in stack)
+    right = max(ln.right for ln in stack)
+    top, bottom = stack[0].top, stack[-1].bottom
+    inside = set(map(id, stack))
+    for ln in lines:
+        if id(ln) in inside:
+            continue
+        if (
+            _overlap(left, right, ln.left, ln.right) > 0
+            and _overlap(top, bottom, ln.top, ln.bottom) > 0.3 * ln.height
+        ):
+            return True
+    return False
+
+
 @dataclass(frozen=True)
 class _Placeholder:
-    """Stands for a whole table in the XY-cut, with the table's box."""
+    """Stands for a whole table or stack in the XY-cut, with its box."""
 
     text: str
     left: int
@@ -365,11 +370,19 @@ def reading_order_text(words: Sequence[Word], tables: Sequence[Grid] = ()) -> st
             key, grid.xs[0], grid.ys[0], grid.xs[-1] - grid.xs[0], grid.ys[-1] - grid.ys[0]
         )
         lines.append(TextLine((box,)))
+    for k, stack in enumerate(_stacks(lines)):
+        key = f"\x00stack{k}\x00"
+        substitutes[key] = "\n".join(ln.text for ln in stack)
+        members = set(map(id, stack))
+        lines = [ln for ln in lines if id(ln) not in members]
+        left, right = min(ln.left for ln in stack), max(ln.right for ln in stack)
+        box = _Placeholder(key, left, stack[0].top, right - left, stack[-1].bottom - stack[0].top)
+        lines.append(TextLine((box,)))
     out = []
     for group in _order(lines):
         rows = _rows(group)
         out.append("\n".join(" ".join(ln.text for ln in row) for row in rows))
     text = "\n\n".join(s for s in out if s)
-    for key, value in substitutes.items():
+    for key, value in reversed(substitutes.items()):  # a stack may hold a table
         text = text.replace(key, value)
     return text

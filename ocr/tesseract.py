@@ -2,11 +2,12 @@
 
 One invocation per page produces the plain text, the word boxes with confidences (TSV) and
 the text-only PDF that is laid over the page image (``-c textonly_pdf=1``, as OCRmyPDF's
-``_exec/tesseract.py`` does). When that run's layout skipped letters (``ocr.missed``), a
-second run in sparse-text mode reads just those places and its text-only PDF is laid over
-the first. Every call has a timeout and an explicit child environment with
-``OMP_THREAD_LIMIT=1``: pages are parallelised by workers, not by Tesseract's threads, which
-only contend on a small machine.
+``_exec/tesseract.py`` does). The rules of ruled tables are painted out of the image it
+reads first (``ocr.tables``): Tesseract takes a rule that touches letters for part of them.
+When that run's layout skipped letters (``ocr.missed``), a second run in sparse-text mode
+reads just those places and its text-only PDF is laid over the first. Every call has a
+timeout and an explicit child environment with ``OMP_THREAD_LIMIT=1``: pages are
+parallelised by workers, not by Tesseract's threads, which only contend on a small machine.
 """
 
 from __future__ import annotations
@@ -26,7 +27,8 @@ from PIL import Image
 from .errors import OcrError, OcrTimeout, TesseractFailed, TesseractMissing, UnreadableImage
 from .missed import bounds, isolate, missed_regions
 from .pdf import overlay_text_pdf
-from .reading_order import find_tables, reading_order_text
+from .reading_order import reading_order_text
+from .tables import erase_rules, find_tables
 from .textfix import fix_text
 
 TESSERACT = "tesseract"
@@ -72,13 +74,23 @@ def _child_env() -> dict[str, str]:
     return env
 
 
-def _write_image(image: np.ndarray, path: Path, dpi: int | None) -> None:
+def _checked(image: np.ndarray) -> np.ndarray:
+    """The image as 8-bit pixels; ``UnreadableImage`` when it is no image at all."""
     if not isinstance(image, np.ndarray) or image.size == 0 or image.ndim not in (2, 3):
         raise UnreadableImage("empty or malformed image array")
     if image.dtype != np.uint8:
         image = cv2.normalize(image, None, 0, 255, cv2.NORM_MINMAX).astype(np.uint8)  # type: ignore[call-overload]
     if image.ndim == 3 and image.shape[2] == 4:
         image = image[:, :, :3]
+    if image.ndim == 3 and image.shape[2] == 1:
+        image = image[:, :, 0]
+    if image.ndim == 3 and image.shape[2] != 3:
+        raise UnreadableImage("image with neither one nor three colour channels")
+    return image
+
+
+def _write_image(image: np.ndarray, path: Path, dpi: int | None) -> None:
+    image = _checked(image)
     pil = Image.fromarray(image)
     # Uncompressed TIFF: the fastest to write and read; it carries the dpi Tesseract uses to
     # size the PDF page and its layout heuristics.
@@ -158,6 +170,9 @@ def recognize(
     never a builtin error.
     """
     started = time.monotonic()
+    image = _checked(image)
+    tables = find_tables(image)
+    image = erase_rules(image, tables)
     text, words, pdf = _read(image, lang, psm, timeout, dpi, config)
     regions = missed_regions(image, words) if second_pass and words else []
     if regions:
@@ -179,7 +194,7 @@ def recognize(
             pdf = overlay_text_pdf(pdf, more_pdf, (x0, y0, x1, y1), size)
     mean = sum(w.confidence for w in words) / len(words) if words else None
     return Recognition(
-        text=fix_text(reading_order_text(words, find_tables(image) if words else ())),
+        text=fix_text(reading_order_text(words, tables)),
         tesseract_text=text.replace("\f", "").strip(),
         words=words,
         mean_confidence=mean,

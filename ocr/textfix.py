@@ -6,12 +6,15 @@ Only what cannot be anything else is changed:
   (thin slanted strokes between digits);
 - words chained by hyphens (``thành-lập,-quản-lý-doanh``): a dotted or ruled line under the
   text read as hyphens between the words. Today's Vietnamese print joins at most two parts
-  with a hyphen (``Bà Rịa-Vũng Tàu``), never three or more words.
+  with a hyphen (``Bà Rịa-Vũng Tàu``), never three or more words;
+- the marks of the fixed wording of administrative papers (``ocr.phrases``).
 """
 
 from __future__ import annotations
 
 import re
+
+from .phrases import restore_marks
 
 _DATE = re.compile(r"(?<![\w/])(\d{1,2})([IlJ|/\\])(\d{1,2})([IlJ|/\\])((?:19|20)\d{2})(?![\w/])")
 _SLASHES = {"/"}
@@ -33,7 +36,7 @@ def _chain(m: re.Match[str]) -> str:
 
 def fix_text(text: str) -> str:
     """The page text with the certain repairs above applied."""
-    return _CHAIN.sub(_chain, _DATE.sub(_date, text))
+    return restore_marks(_CHAIN.sub(_chain, _DATE.sub(_date, text)))
 
 
 __all__ = ["fix_text"]

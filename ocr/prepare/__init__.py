@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable
+from dataclasses import replace
 from typing import Any
 
 import numpy as np
@@ -280,4 +281,20 @@ def _upscale(
     return True, params
 
 
-__all__ = ["PrepareOptions", "PreparedPage", "StepRecord", "prepare_page"]
+def turned_over(page: PreparedPage, reason: str) -> PreparedPage:
+    """The same prepared page turned half a turn: what Tesseract reads and what the PDF
+    shows both, with the mapping between them kept exact."""
+    h, w = page.image.shape[:2]
+    uh, uw = page.upright.shape[:2]
+    to_upright = _quarter_matrix(180, uw, uh) @ page.to_upright @ _quarter_matrix(180, w, h)
+    step = StepRecord("turn_over", True, {"angle": 180, "reason": reason})
+    return replace(
+        page,
+        image=_turn(page.image, 180),
+        upright=_turn(page.upright, 180),
+        to_upright=to_upright / to_upright[2, 2],
+        steps=[*page.steps, step],
+    )
+
+
+__all__ = ["PrepareOptions", "PreparedPage", "StepRecord", "prepare_page", "turned_over"]

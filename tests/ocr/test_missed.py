@@ -5,13 +5,14 @@ from __future__ import annotations
 
 import io
 import unicodedata
+from dataclasses import replace
 
 import numpy as np
 import pypdf
 from PIL import Image, ImageDraw
 
 import ocr.tesseract as tesseract
-from ocr.missed import bounds, isolate, missed_regions
+from ocr.missed import Region, bounds, isolate, missed_regions
 from ocr.pdf import overlay_text_pdf
 from tests.ocr.test_tesseract import LINES, lines_image
 
@@ -31,6 +32,37 @@ def test_finds_the_line_no_word_covers() -> None:
     assert top <= min(w.top for w in second) and bottom >= max(w.top + w.height for w in second)
     # Nothing is found where every line was read.
     assert missed_regions(lines_image(), words) == []
+
+
+def test_a_scrap_read_over_a_line_does_not_hide_it() -> None:
+    words = _first_pass().words
+    second = [w for w in words if 150 < w.top < 300]
+    kept = tuple(w for w in words if w not in second)
+    # The first pass read the whole line as one doubtful stroke, as it does under a signature.
+    left, top = min(w.left for w in second), min(w.top for w in second)
+    right = max(w.left + w.width for w in second)
+    bottom = max(w.top + w.height for w in second)
+    scrap = replace(
+        second[0],
+        text="~",
+        left=left,
+        top=top,
+        width=right - left,
+        height=bottom - top,
+        confidence=20.0,
+    )
+    regions = missed_regions(lines_image(), (*kept, scrap))
+    assert regions and min(r.top for r in regions) <= top
+    assert max(r.top + r.height for r in regions) >= bottom
+
+
+def test_isolating_paints_out_what_the_first_pass_read() -> None:
+    words = _first_pass().words
+    kept = tuple(w for w in words if not 150 < w.top < 260)  # line 2 skipped
+    h, w = lines_image().shape
+    out = isolate(lines_image(), [Region(0, 0, w, h, 99)], kept)
+    assert out[:150].min() > 200 and out[260:].min() > 200  # read: not read twice
+    assert out[150:260].min() < 80  # the skipped line stays
 
 
 def test_second_pass_reads_the_skipped_line_in_page_coordinates() -> None:

@@ -14,6 +14,7 @@ from api.samples import render_page
 from ingest import PageImage
 from ocr.pdf import text_layer_matrix
 from ocr.pipeline import OcrOptions, ocr_to_pdf
+from ocr.prepare import PrepareOptions
 
 LINES = [
     "GIẤY CHỨNG NHẬN ĐĂNG KÝ DOANH NGHIỆP",
@@ -73,6 +74,27 @@ def test_sideways_page_is_turned_upright(tmp_path: Path) -> None:
     info = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, check=True, timeout=30)
     size = re.search(rb"Page size:\s+([\d.]+) x ([\d.]+)", info.stdout)
     assert size and float(size.group(1)) > float(size.group(2))  # shown landscape, as written
+
+
+def test_upside_down_page_the_orientation_test_missed_is_read_turned_over(
+    tmp_path: Path,
+) -> None:
+    image = np.asarray(render_page(LINES, dpi=300))
+    upside_down = np.ascontiguousarray(image[::-1, ::-1])
+    out = tmp_path / "out.pdf"
+    # Orientation switched off stands in for the test getting a page wrong.
+    options = OcrOptions(prepare=PrepareOptions(orient=False))
+    (result,) = ocr_to_pdf([PageImage(0, upside_down, 300)], out, tmp_path, options)
+    assert "Nguyễn Văn An" in result.text and "0109876543" in result.text
+    assert result.details["steps"][-1]["name"] == "turn_over"
+    assert result.mean_confidence is not None and result.mean_confidence > 80
+    # The PDF shows the page the right way up, and its words lie on the ink.
+    pdf_text = subprocess.run(
+        ["pdftotext", str(out), "-"], capture_output=True, check=True, timeout=60
+    ).stdout.decode()
+    assert "0109876543" in pdf_text
+    words = _words_with_boxes(out)
+    assert min(_ink_fraction(image, box) for _, *box in words) > 0.05
 
 
 def test_matrix_maps_corners() -> None:

@@ -10,7 +10,7 @@ import numpy as np
 import pytest
 
 from ocr.errors import UnreadableImage
-from ocr.prepare import PreparedPage, PrepareOptions, prepare_page
+from ocr.prepare import PreparedPage, PrepareOptions, prepare_page, turned_over
 from ocr.prepare.deskew import rotate
 from ocr.prepare.measure import shrink
 from ocr.synthetic import render_master
@@ -106,6 +106,22 @@ def test_a_cut_turned_and_straightened_page_maps_back_onto_the_shown_page() -> N
         prepared.tesseract_config,
     )
     assert _ink_overlap(shifted) < 0.5
+
+
+def test_a_page_turned_over_after_preparation_still_maps_onto_its_page() -> None:
+    turned = np.ascontiguousarray(np.rot90(page()))
+    scanned, _ = rotate(turned, 6.0, (255, 255, 255))
+    prepared = prepare_page(scanned, 150, PrepareOptions())
+    over = turned_over(prepared, "read as nonsense")
+    assert np.array_equal(over.upright, prepared.upright[::-1, ::-1])
+    assert np.array_equal(over.image, prepared.image[::-1, ::-1])
+    assert over.steps[-1].name == "turn_over" and over.steps[-1].params["angle"] == 180
+    assert _ink_overlap(over) > 0.8
+    # Turning only what Tesseract reads, not the shown page, would misplace every word.
+    half = PreparedPage(
+        over.image, prepared.upright, over.to_upright, over.dpi, over.steps, over.tesseract_config
+    )
+    assert _ink_overlap(half) < 0.5
 
 
 def test_steps_are_recorded_as_json() -> None:

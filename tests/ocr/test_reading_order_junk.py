@@ -25,9 +25,20 @@ def test_tall_doubtful_word_is_a_signature_but_a_sure_title_is_kept() -> None:
     assert not is_junk(W("Nguyễn", 900, 400, 165, 80, confidence=67), typical)
 
 
+def test_specks_far_smaller_than_the_print_are_dropped() -> None:
+    typical = typical_height(_page())
+    # The tail of a signature read as letters, even with confidence.
+    assert is_junk(W("z", 900, 400, 9, 9, confidence=84), typical)
+    assert is_junk(W("L4", 900, 400, 14, 15, confidence=55), typical)
+    # Small print and punctuation stay.
+    assert not is_junk(W("m2", 900, 400, 40, 22, confidence=90), typical)
+    assert not is_junk(W(",", 900, 400, 6, 8, confidence=90), typical)
+
+
 def test_stray_strokes_and_doubtful_single_marks_are_dropped() -> None:
     assert is_junk(W("\\", 0, 0, confidence=93))
     assert is_junk(W("——", 0, 0, confidence=90))
+    assert is_junk(W("⁄", 0, 0, confidence=90))
     assert is_junk(W("ị", 0, 0, confidence=55))
     assert not is_junk(W("ở", 0, 0, confidence=90))
     assert not is_junk(W("-", 0, 0, confidence=90))

@@ -1,0 +1,142 @@
+"""Ruled tables: where their rules are, and a copy of the page without them.
+
+A table of household members ("Thông tin về các thành viên trong hộ gia đình") is a grid of
+thin rules. Tesseract's layout analysis reads a rule that touches letters as part of them
+("030694527805" becomes "22.-5-s."), so the rules are painted out before recognition, and
+the grid is kept to read the table row by row, cell by cell (``ocr.reading_order``).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Protocol
+
+import cv2
+import numpy as np
+
+RULES_MAX_SIDE = 1800
+"""Tables are looked for on a copy no larger than this: rules survive the halving, and the
+morphology on a full 300 dpi page costs a tenth of a second."""
+RULE_BLOCK = 31
+RULE_CONTRAST = 20
+"""A rule is ink this many grey levels darker than the mean of the ``RULE_BLOCK``-pixel
+square around it. Local, not global: a blurred hairline is grey (about 170 on paper at 240),
+lighter than a page-wide Otsu threshold, yet clearly darker than the paper beside it."""
+RULE_SPAN = 5
+"""Painted out are straight runs at least this fraction of the table's width or height: the
+rules, never a letter."""
+
+
+class Box(Protocol):
+    @property
+    def left(self) -> int: ...
+    @property
+    def right(self) -> int: ...
+    @property
+    def top(self) -> int: ...
+    @property
+    def bottom(self) -> int: ...
+
+
+@dataclass(frozen=True)
+class Grid:
+    """A ruled table: the x of its vertical rules and the y of its horizontal rules."""
+
+    xs: tuple[int, ...]
+    ys: tuple[int, ...]
+
+    def contains(self, box: Box) -> bool:
+        cx, cy = (box.left + box.right) / 2, (box.top + box.bottom) / 2
+        return self.xs[0] < cx < self.xs[-1] and self.ys[0] < cy < self.ys[-1]
+
+    def cell(self, box: Box) -> tuple[int, int]:
+        cx, cy = (box.left + box.right) / 2, (box.top + box.bottom) / 2
+        row = int(np.searchsorted(self.ys, cy)) - 1
+        col = int(np.searchsorted(self.xs, cx)) - 1
+        return row, col
+
+
+def find_tables(grey: np.ndarray) -> list[Grid]:
+    """Ruled tables: long thin horizontal and vertical rules that cross each other."""
+    grey = _grey(grey)
+    scale = min(1.0, RULES_MAX_SIDE / max(grey.shape))
+    if scale < 1.0:
+        grey = cv2.resize(grey, None, fx=scale, fy=scale, interpolation=cv2.INTER_AREA)
+    grids = _grids(grey)
+    if scale == 1.0:
+        return grids
+    up = 1.0 / scale
+    return [
+        Grid(tuple(round(x * up) for x in g.xs), tuple(round(y * up) for y in g.ys)) for g in grids
+    ]
+
+
+def erase_rules(grey: np.ndarray, grids: list[Grid]) -> np.ndarray:
+    """A copy of the page with the rules of ``grids`` painted in the paper's tone."""
+    if not grids:
+        return grey
+    out = _grey(grey).copy()
+    h, w = out.shape
+    for g in grids:
+        pad = 20
+        x0, x1 = max(0, g.xs[0] - pad), min(w, g.xs[-1] + pad)
+        y0, y1 = max(0, g.ys[0] - pad), min(h, g.ys[-1] + pad)
+        region = out[y0:y1, x0:x1]
+        if region.size == 0:
+            continue
+        horiz, vert = _rules(region, (x1 - x0) // RULE_SPAN, (y1 - y0) // RULE_SPAN)
+        # The blurred fringe of a rule is lighter than the threshold: take it too.
+        mask = cv2.dilate(horiz | vert, np.ones((5, 5), np.uint8)) > 0
+        region[mask] = int(np.percentile(region, 90))
+    return out
+
+
+def _grey(image: np.ndarray) -> np.ndarray:
+    return cv2.cvtColor(image, cv2.COLOR_RGB2GRAY) if image.ndim == 3 else image
+
+
+def _rules(grey: np.ndarray, min_width: int, min_height: int) -> tuple[np.ndarray, np.ndarray]:
+    """Masks of the horizontal and the vertical straight runs of ink of at least that size."""
+    ink = cv2.adaptiveThreshold(
+        grey, 255, cv2.ADAPTIVE_THRESH_MEAN_C, cv2.THRESH_BINARY_INV, RULE_BLOCK, RULE_CONTRAST
+    )
+    horiz = cv2.morphologyEx(
+        ink, cv2.MORPH_OPEN, cv2.getStructuringElement(cv2.MORPH_RECT, (max(20, min_width), 1))
+    )
+    vert = cv2.morphologyEx(
+        ink, cv2.MORPH_OPEN, cv2.getStructuringElement(cv2.MORPH_RECT, (1, max(20, min_height)))
+    )
+    return horiz, vert
+
+
+def _grids(grey: np.ndarray) -> list[Grid]:
+    h, w = grey.shape
+    horiz, vert = _rules(grey, w // 12, h // 40)
+    joined = cv2.dilate(horiz | vert, np.ones((5, 5), np.uint8))
+    n, labels, stats, _ = cv2.connectedComponentsWithStats(joined)
+    grids = []
+    for i in range(1, n):
+        x, y, bw, bh, _ = stats[i]
+        if bw < w // 5 or bh < h // 40:
+            continue
+        region = labels[y : y + bh, x : x + bw] == i
+        xs = _rule_positions(vert[y : y + bh, x : x + bw] * region, 0, max(8, w // 100))
+        ys = _rule_positions(horiz[y : y + bh, x : x + bw] * region, 1, max(8, h // 200))
+        if len(xs) >= 2 and len(ys) >= 2:
+            grids.append(Grid(tuple(x + v for v in xs), tuple(y + v for v in ys)))
+    return grids
+
+
+def _rule_positions(mask: np.ndarray, axis: int, min_gap: int) -> list[int]:
+    profile = mask.sum(axis=axis) > 0
+    pos = np.nonzero(profile)[0]
+    out: list[int] = []
+    for p in pos:
+        if not out or p - out[-1] > min_gap:
+            out.append(int(p))
+        else:
+            out[-1] = int(p)  # the far edge of a thick rule
+    return out
+
+
+__all__ = ["Grid", "erase_rules", "find_tables"]

@@ -1,0 +1,73 @@
+"""Blocks of centred lines are read whole: the two header columns, two signers side by side."""
+
+from __future__ import annotations
+
+from ocr.reading_order import reading_order_text
+from tests.ocr.test_tesseract import W
+
+
+def _line(text: str, left: int, top: int, width: int, block: int, height: int = 30) -> W:
+    return W(text, left, top, width, height, block=block)
+
+
+def _flat(words: list[W]) -> str:
+    return " ".join(reading_order_text(words).split())
+
+
+def test_header_columns_are_read_one_after_the_other() -> None:
+    words = [
+        _line("UBND TỈNH THỪA THIÊN HUẾ", 100, 100, 560, 1),
+        _line("SỞ XÂY DỰNG", 250, 150, 260, 2),
+        _line("Số: 2777/GPXD", 230, 240, 300, 3),
+        _line("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", 760, 100, 900, 4),
+        _line("Độc lập - Tự do - Hạnh phúc", 910, 150, 600, 5),
+        # The date line reaches closer to the agency's column than the rows are apart.
+        _line("Thừa Thiên Huế, ngày 22 tháng 11 năm 2014", 700, 240, 1020, 6),
+    ]
+    assert _flat(words) == (
+        "UBND TỈNH THỪA THIÊN HUẾ SỞ XÂY DỰNG Số: 2777/GPXD "
+        "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM Độc lập - Tự do - Hạnh phúc "
+        "Thừa Thiên Huế, ngày 22 tháng 11 năm 2014"
+    )
+
+
+def test_each_signer_is_read_whole_title_then_name() -> None:
+    words = [
+        _line("Hai bên cam kết thực hiện đúng nội dung ủy quyền.", 100, 900, 1500, 1),
+        _line("BÊN ỦY QUYỀN", 250, 1000, 300, 2),
+        _line("(Ký, ghi rõ họ tên)", 220, 1045, 360, 3),
+        _line("Nguyễn Kim Hiền", 240, 1300, 320, 4),
+        _line("BÊN ĐƯỢC ỦY QUYỀN", 1100, 1000, 400, 5),
+        _line("(Ký, ghi rõ họ tên)", 1120, 1045, 360, 6),
+        _line("Lê Anh Tú", 1200, 1300, 200, 7),
+    ]
+    assert _flat(words) == (
+        "Hai bên cam kết thực hiện đúng nội dung ủy quyền. "
+        "BÊN ỦY QUYỀN (Ký, ghi rõ họ tên) Nguyễn Kim Hiền "
+        "BÊN ĐƯỢC ỦY QUYỀN (Ký, ghi rõ họ tên) Lê Anh Tú"
+    )
+
+
+def test_a_title_is_not_pulled_up_past_the_agency_beside_the_gap() -> None:
+    words = [
+        _line("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", 450, 100, 900, 1),
+        _line("Độc lập - Tự do - Hạnh phúc", 600, 150, 600, 2),
+        _line("UBND TỈNH NAM ĐỊNH", 60, 260, 360, 3),
+        _line("SỞ TƯ PHÁP", 120, 310, 240, 4),
+        _line("PHIẾU LÝ LỊCH TƯ PHÁP", 650, 450, 500, 5, height=40),
+    ]
+    assert _flat(words) == (
+        "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM Độc lập - Tự do - Hạnh phúc "
+        "UBND TỈNH NAM ĐỊNH SỞ TƯ PHÁP PHIẾU LÝ LỊCH TƯ PHÁP"
+    )
+
+
+def test_labels_and_values_of_a_form_are_not_taken_for_blocks() -> None:
+    # Labels and values Tesseract split into two columns; the values happen to share a centre.
+    words = [
+        _line("Họ và tên:", 100, 400, 200, 1),
+        _line("Ngày sinh:", 100, 450, 200, 2),
+        _line("NGUYỄN AN", 600, 400, 220, 3),
+        _line("02/01/1990", 640, 450, 140, 4),
+    ]
+    assert _flat(words) == "Họ và tên: NGUYỄN AN Ngày sinh: 02/01/1990"

@@ -20,6 +20,7 @@ gets all labels, then all values. We rebuild the order the way a person reads:
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Protocol
@@ -63,6 +64,8 @@ STACK_GAP = 10.0
 """Centred lines at most this many line heights apart can be one block (a signature's room)."""
 STACK_BREAK = 2.5
 """A gap this many line heights or more in a block is a signature's room: one line follows."""
+PLACE_DATE = re.compile(r"ngày\s*\S+\s*tháng\s*\S+\s*năm", re.IGNORECASE)
+"""``Hà Nội, ngày 12 tháng 3 năm 2024``: the line that dates a paper."""
 STRAY = "\\|~`_^¬—⁄"
 """Marks that print does not use on their own: a word of nothing else is a stroke misread."""
 TALL = 1.5
@@ -230,6 +233,11 @@ def _order(lines: list[TextLine]) -> list[list[TextLine]]:
     stripes, y_gap = _cut(lines, "y")
     columns, x_gap = _cut(lines, "x")
     if len(columns) > 1 and x_gap > y_gap and not _row_wise(_columns(lines)):
+        # A line above everything beside it (the place and date over two signers) comes first.
+        first = min(lines, key=lambda ln: ln.top)
+        beside = [ln for c in columns if first not in c for ln in c]
+        if first.bottom <= min(ln.top for ln in beside):
+            return [[first], *_order([ln for ln in lines if ln is not first])]
         return [g for c in columns for g in _order(c)]
     if len(stripes) > 1:
         return [g for s in stripes for g in _order(s)]
@@ -283,9 +291,11 @@ def _stacks(lines: list[TextLine]) -> list[list[TextLine]]:
 
     Their lines are far apart (a signature between title and name) or close to the block
     beside them, so the XY-cut would read across the two signers; as one unit each is read
-    whole, left block first. A stack takes lines on one centre line, no more than
-    ``STACK_GAP`` line heights apart, with no other line inside its box; a label (``:`` at
-    the end) is never stacked, so forms stay row by row.
+    whole, left block first. A stack takes lines on one centre line but not on one left
+    edge (that is a paragraph or a form), no more than ``STACK_GAP`` line heights apart,
+    with no other line inside its box and, across a gap for a signature, none beside it. A
+    label (``:`` at the end) and the value on its row are never stacked: forms stay row by
+    row.
     """
     labels = [ln for ln in lines if ln.text.endswith(":")]
     stacks: list[list[TextLine]] = []
@@ -297,6 +307,8 @@ def _stacks(lines: list[TextLine]) -> list[list[TextLine]]:
                 last = st[-1]
                 if len(st) >= 2 and st[-1].top - st[-2].bottom > STACK_BREAK * last.height:
                     continue  # the name under a signature's room ends the signer's block
+                if PLACE_DATE.search(last.text):
+                    continue  # ends the motto's block; over a signer it is read before both
                 tol = STACK_CENTRE * max(ln.height, last.height)
                 gap = ln.top - last.bottom
                 if abs((last.left + last.right) / 2 - centre) > tol:

@@ -48,6 +48,22 @@ def test_each_signer_is_read_whole_title_then_name() -> None:
     )
 
 
+def test_the_place_and_date_over_the_second_signer_is_read_before_both() -> None:
+    words = [
+        _line("Ô Quý Hồ, ngày 06 tháng 9 năm 2022", 1000, 940, 600, 1),
+        _line("Chồng", 340, 1000, 120, 2),
+        _line("(Ký, ghi rõ họ tên)", 220, 1045, 360, 3),
+        _line("Chu Gia Hậu", 270, 1300, 260, 4),
+        _line("Vợ", 1270, 1000, 60, 5),
+        _line("(Ký, ghi rõ họ tên)", 1120, 1045, 360, 6),
+        _line("Lê Thị Bình", 1180, 1300, 240, 7),
+    ]
+    assert _flat(words) == (
+        "Ô Quý Hồ, ngày 06 tháng 9 năm 2022 "
+        "Chồng (Ký, ghi rõ họ tên) Chu Gia Hậu Vợ (Ký, ghi rõ họ tên) Lê Thị Bình"
+    )
+
+
 def test_a_title_is_not_pulled_up_past_the_agency_beside_the_gap() -> None:
     words = [
         _line("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", 450, 100, 900, 1),

@@ -298,11 +298,12 @@ def _stacks(lines: list[TextLine]) -> list[list[TextLine]]:
     row.
     """
     labels = [ln for ln in lines if ln.text.endswith(":")]
+    in_form = {id(ln) for ln in lines if any(_same_row(ln, lb) for lb in labels)}
     stacks: list[list[TextLine]] = []
     for ln in sorted(lines, key=lambda x: x.top):
         centre = (ln.left + ln.right) / 2
         best = None
-        if not any(_same_row(ln, lb) for lb in labels) and ln.words[0].block >= 0:
+        if id(ln) not in in_form and ln.words[0].block >= 0:
             for st in stacks:
                 last = st[-1]
                 if len(st) >= 2 and st[-1].top - st[-2].bottom > STACK_BREAK * last.height:
@@ -313,7 +314,7 @@ def _stacks(lines: list[TextLine]) -> list[list[TextLine]]:
                 gap = ln.top - last.bottom
                 if abs((last.left + last.right) / 2 - centre) > tol:
                     continue
-                if abs(last.left - ln.left) <= tol or any(_same_row(last, lb) for lb in labels):
+                if abs(last.left - ln.left) <= tol or id(last) in in_form:
                     continue  # left-aligned (a paragraph, a form), or a form's value
                 if not -0.3 * ln.height <= gap <= STACK_GAP * last.height:
                     continue

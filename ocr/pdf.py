@@ -10,7 +10,7 @@ word it was read from.
 from __future__ import annotations
 
 import io
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 
 import cv2
@@ -150,6 +150,57 @@ def overlay_text_pdf(
             page.add_overlay(more.pages[0], rect)
             out = io.BytesIO()
             pdf.save(out)
+            return out.getvalue()
+    except pikepdf.PdfError as exc:
+        raise PdfAssemblyError(str(exc)) from exc
+
+
+def _shown_text(op: pikepdf.ContentStreamInstruction) -> str:
+    """The text a ``TJ`` of Tesseract's text-only PDF draws (UTF-16BE, one string)."""
+    parts = op.operands[0] if op.operands else ()
+    raw = b"".join(bytes(s) for s in parts if isinstance(s, pikepdf.String))
+    return raw.decode("utf-16-be", "replace")
+
+
+def replace_words(pdf: bytes, read: Sequence[str], fixes: Mapping[int, str]) -> bytes:
+    """Tesseract's text-only page with word ``i`` of ``read`` redrawn as ``fixes[i]``.
+
+    Tesseract draws each word with one ``TJ``, in the order of its word list, after a
+    ``Tz`` that stretches the word to its box; the stretch is scaled so the new word fills
+    the same box. When the page's words do not match ``read`` one to one, the page is left
+    as it is: a wrong word under the right one beats a word laid on another's place.
+    """
+    if not fixes or not pdf:
+        return pdf
+    try:
+        with pikepdf.open(io.BytesIO(pdf)) as doc:
+            page = doc.pages[0]
+            ops = list(pikepdf.parse_content_stream(page))
+            drawn = [
+                (i, op)
+                for i, op in enumerate(ops)
+                if isinstance(op, pikepdf.ContentStreamInstruction) and str(op.operator) == "TJ"
+            ]
+            shown = [_shown_text(op).strip() for _, op in drawn]
+            if shown != [w.strip() for w in read]:
+                return pdf
+            for index, text in fixes.items():
+                at, word = drawn[index]
+                old = _shown_text(word)
+                spaced = text + (" " if old.endswith(" ") else "")
+                string = pikepdf.String(spaced.encode("utf-16-be"))
+                ops[at] = pikepdf.ContentStreamInstruction([pikepdf.Array([string])], word.operator)
+                stretch = ops[at - 1]
+                if isinstance(stretch, pikepdf.ContentStreamInstruction) and (
+                    str(stretch.operator) == "Tz" and text
+                ):
+                    scale = float(stretch.operands[0]) * len(old.strip()) / len(text)
+                    ops[at - 1] = pikepdf.ContentStreamInstruction(
+                        [round(scale, 3)], stretch.operator
+                    )
+            page.Contents = doc.make_stream(pikepdf.unparse_content_stream(ops))
+            out = io.BytesIO()
+            doc.save(out)
             return out.getvalue()
     except pikepdf.PdfError as exc:
         raise PdfAssemblyError(str(exc)) from exc

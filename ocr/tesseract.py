@@ -5,9 +5,11 @@ the text-only PDF that is laid over the page image (``-c textonly_pdf=1``, as OC
 ``_exec/tesseract.py`` does). The rules of ruled tables are painted out of the image it
 reads first (``ocr.tables``): Tesseract takes a rule that touches letters for part of them.
 When that run's layout skipped letters (``ocr.missed``), a second run in sparse-text mode
-reads just those places and its text-only PDF is laid over the first. Every call has a
-timeout and an explicit child environment with ``OMP_THREAD_LIMIT=1``: pages are
-parallelised by workers, not by Tesseract's threads, which only contend on a small machine.
+reads just those places and its text-only PDF is laid over the first. A word that looks
+like an ID but fails its check is read again alone, digits only (``ocr.idnumbers``). Every
+call has a timeout and an explicit child environment with ``OMP_THREAD_LIMIT=1``: pages
+are parallelised by workers, not by Tesseract's threads, which only contend on a small
+machine.
 """
 
 from __future__ import annotations
@@ -24,9 +26,10 @@ import cv2
 import numpy as np
 from PIL import Image
 
+from . import idnumbers
 from .errors import OcrError, OcrTimeout, TesseractFailed, TesseractMissing, UnreadableImage
 from .missed import bounds, isolate, missed_regions
-from .pdf import overlay_text_pdf
+from .pdf import overlay_text_pdf, replace_words
 from .reading_order import reading_order_text
 from .tables import erase_rules, find_tables
 from .textfix import fix_text
@@ -34,6 +37,8 @@ from .textfix import fix_text
 TESSERACT = "tesseract"
 SECOND_PASS_CONFIDENCE = 60.0
 """Words of the second pass read with less confidence are dropped."""
+MAX_NUMBER_REREADS = 4
+"""At most this many doubtful numbers of a page are read again (a page of phone numbers)."""
 OSD_MAX_SIDE = 1600
 """OSD reads a copy no larger than this: orientation needs lines of text, not fine detail."""
 
@@ -174,6 +179,7 @@ def recognize(
     tables = find_tables(image)
     image = erase_rules(image, tables)
     text, words, pdf = _read(image, lang, psm, timeout, dpi, config)
+    words, pdf = _reread_numbers(image, words, pdf, lang, started + timeout, dpi)
     regions = missed_regions(image, words) if second_pass and words else []
     if regions:
         # Both passes share the page's time budget; sparse-text mode finds lines wherever
@@ -202,6 +208,44 @@ def recognize(
     )
 
 
+def _reread_numbers(
+    image: np.ndarray,
+    words: tuple[Word, ...],
+    pdf: bytes,
+    lang: str,
+    deadline: float,
+    dpi: int | None,
+) -> tuple[tuple[Word, ...], bytes]:
+    """Words that look like an ID but fail its check, read again alone (``ocr.idnumbers``).
+
+    Each is cut out with a margin of a third of its height and read as one word of digits;
+    the text and the text-only PDF take the second reading only when it passes the check.
+    """
+    fixes: dict[int, str] = {}
+    confidence: dict[int, float] = {}
+    suspects = [i for i, w in enumerate(words) if idnumbers.doubtful(w.text)]
+    for i in suspects[:MAX_NUMBER_REREADS]:
+        w = words[i]
+        pad = max(2, w.height // 3)
+        y0, x0 = max(0, w.top - pad), max(0, w.left - pad)
+        crop = image[y0 : w.top + w.height + pad, x0 : w.left + w.width + pad]
+        left = max(1.0, deadline - time.monotonic())
+        whitelist = (f"tessedit_char_whitelist={idnumbers.DIGITS}",)
+        _, again, _ = _read(crop, lang, 8, left, dpi, whitelist, pdf=False)
+        better = idnumbers.second_reading(w.text, "".join(a.text for a in again))
+        if better is not None:
+            fixes[i] = better
+            confidence[i] = min(a.confidence for a in again)
+    if not fixes:
+        return words, pdf
+    pdf = replace_words(pdf, [w.text for w in words], fixes)
+    words = tuple(
+        replace(w, text=fixes[i], confidence=confidence[i]) if i in fixes else w
+        for i, w in enumerate(words)
+    )
+    return words, pdf
+
+
 def _read(
     image: np.ndarray,
     lang: str,
@@ -209,8 +253,9 @@ def _read(
     timeout: float,
     dpi: int | None,
     config: tuple[str, ...],
+    pdf: bool = True,
 ) -> tuple[str, tuple[Word, ...], bytes]:
-    """One Tesseract run: its text, its words and its text-only PDF page."""
+    """One Tesseract run: its text, its words and (when ``pdf``) its text-only PDF page."""
     try:
         with tempfile.TemporaryDirectory(prefix="sohoa-tess-") as tmp:
             src = Path(tmp) / "page.tif"
@@ -219,18 +264,18 @@ def _read(
             args = [TESSERACT, str(src), str(out), "-l", lang, "--psm", str(psm)]
             for item in config:
                 args += ["-c", item]
-            args += ["-c", "textonly_pdf=1", "txt", "tsv", "pdf"]
+            args += ["-c", "textonly_pdf=1", "txt", "tsv"] + (["pdf"] if pdf else [])
             proc = _run(args, timeout)
             _raise_for(proc)
             text = _read_text(out.with_suffix(".txt"))
             words = parse_tsv(_read_text(out.with_suffix(".tsv")))
             pdf_path = out.with_suffix(".pdf")
-            pdf = pdf_path.read_bytes() if pdf_path.exists() else b""
+            page_pdf = pdf_path.read_bytes() if pdf_path.exists() else b""
     except OcrError:
         raise
     except (OSError, ValueError) as exc:
         raise TesseractFailed(str(exc)) from exc
-    return text, words, pdf
+    return text, words, page_pdf
 
 
 def _read_text(path: Path) -> str:

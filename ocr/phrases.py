@@ -6,13 +6,16 @@ business and land registration). Tesseract most often drops or swaps the marks o
 capitals ("GIAY XAC NHẠN TINH TRẠNG HON NHAN", "Đồc lập - Tự do - Hanh phúc"). Where a run
 of the text folds (no marks, đ→d, any case) to exactly one of these phrases, the phrase's
 marks are put back, letter by letter, keeping the case as read. Letters are never changed,
-only marks, and only inside a whole phrase of two words or more.
+only marks, and only inside a whole phrase of two words or more; between its words, only a
+mark the phrase never has there (a speck read as ``-`` or ``'``).
 """
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from functools import cache
+from itertools import pairwise
 
 from .fields.text import fold, fold_aligned
 
@@ -115,33 +118,89 @@ PHRASES: tuple[str, ...] = (
 )
 
 
+SEPARATOR = r"[^\w:]{1,3}"
+"""What may stand between two words of a phrase as read: spaces, punctuation, a line end;
+never a colon, which ends a label (``thửa đất: Số 12`` is a label and its value)."""
+WRAPPED_MIN_WORDS = 4
+"""A phrase read across a line end must have this many words: two lines that happen to
+fold to a short phrase (``Hà Nội`` / ``cấp bằng`` → ``Nơi cấp``) are not one."""
+_WORD = re.compile(r"[^\W_]+")
+
+
+@dataclass(frozen=True)
+class _Phrase:
+    text: str
+    """The phrase as it is printed (the first of the list with these words)."""
+    words: tuple[tuple[int, int], ...]
+    """Where each word of ``text`` starts and ends (folding keeps every letter's place)."""
+    separators: tuple[frozenset[str], ...]
+    """The characters each gap may hold in any printed form of the phrase (``-`` or ``–``)."""
+
+
 @cache
-def _table() -> tuple[re.Pattern[str], dict[str, str]]:
-    by_fold: dict[str, str] = {}
+def _table() -> tuple[re.Pattern[str], dict[tuple[str, ...], _Phrase]]:
+    by_words: dict[tuple[str, ...], _Phrase] = {}
     for phrase in PHRASES:
-        by_fold.setdefault(fold(phrase), phrase)
+        folded = fold(phrase)
+        spans = tuple(m.span() for m in _WORD.finditer(folded))
+        key = tuple(folded[a:b] for a, b in spans)
+        gaps = tuple(frozenset(folded[a[1] : b[0]]) for a, b in pairwise(spans))
+        known = by_words.get(key)
+        if known:
+            gaps = tuple(x | y for x, y in zip(known.separators, gaps, strict=True))
+            by_words[key] = _Phrase(known.text, known.words, gaps)
+        else:
+            by_words[key] = _Phrase(phrase, spans, gaps)
     # Longest first, so "giay chung nhan ket hon" wins over a shorter phrase inside it.
-    alternatives = sorted(by_fold, key=len, reverse=True)
+    alternatives = sorted(by_words, key=lambda k: sum(map(len, k)), reverse=True)
     pattern = re.compile(
-        r"(?<![^\W_])(?:" + "|".join(re.escape(a) for a in alternatives) + r")(?![^\W_])"
+        r"(?<![^\W_])(?:"
+        + "|".join(SEPARATOR.join(re.escape(w) for w in words) for words in alternatives)
+        + r")(?![^\W_])"
     )
-    return pattern, by_fold
+    return pattern, by_words
+
+
+def _gap(read: str, printed: str, allowed: frozenset[str]) -> str:
+    """The gap between two words: as read, unless OCR put a stray mark in it."""
+    if set(read) <= allowed | {" ", "\n"}:
+        return read
+    return printed.rstrip() + ("\n" if "\n" in read else " ")
 
 
 def restore_marks(text: str) -> str:
-    """``text`` with the marks of the standard phrases it holds put back."""
-    pattern, by_fold = _table()
-    folded, origin = fold_aligned(text)
+    """``text`` with the marks of the standard phrases it holds put back.
+
+    Between the words of a phrase, a mark the phrase never has there (``rõ-họ``, ``họ,'chữ``)
+    is read dirt on the line and is replaced by the phrase's own gap; a gap the phrase
+    could have (a comma left out, a line end) stays as read.
+    """
+    pattern, by_words = _table()
+    folded = fold_aligned(text)[0]
     if len(folded) != len(text):
         return text  # a character folded to more or less than one: positions would slip
-    out = list(text)
+    out: list[str] = []
+    done = 0
     for m in pattern.finditer(folded):
-        phrase = by_fold[m.group(0)]
-        start = origin[m.start()]
-        read = text[start : start + len(phrase)]
-        out[start : start + len(phrase)] = [
-            p.upper() if r.isupper() else p.lower() for r, p in zip(read, phrase, strict=True)
-        ]
+        found = list(_WORD.finditer(m.group(0)))
+        phrase = by_words[tuple(w.group(0) for w in found)]
+        if "\n" in m.group(0) and len(found) < WRAPPED_MIN_WORDS:
+            continue
+        out.append(text[done : m.start()])
+        for k, (word, (a, b)) in enumerate(zip(found, phrase.words, strict=True)):
+            if k:
+                gap = text[m.start() + found[k - 1].end() : m.start() + word.start()]
+                printed = phrase.text[phrase.words[k - 1][1] : a]
+                out.append(_gap(gap, printed, phrase.separators[k - 1]))
+            read = text[m.start() + word.start() : m.start() + word.end()]
+            out.append(
+                "".join(
+                    p.upper() if r.isupper() else p.lower()
+                    for r, p in zip(read, phrase.text[a:b], strict=True)
+                )
+            )
+        done = m.end()
+    out.append(text[done:])
     return "".join(out)
 
 

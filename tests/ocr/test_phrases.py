@@ -25,3 +25,26 @@ def test_only_marks_of_whole_phrases_change() -> None:
     assert restore_marks("Giai tinh") == "Giai tinh"
     text = "Căn cứ Luật Hộ tịch; xét đề nghị của ông Lê Văn Bình"
     assert restore_marks(text) == text
+
+
+def test_a_stray_mark_between_the_words_of_a_phrase_is_mended() -> None:
+    # Specks under a line are read as "-", "'" or "."; the form prints the phrase cleanly.
+    read = "(Ký, ghi rõ-họ,'chữ đệm, tên, chức vụ và đóng\ndấu)"
+    assert restore_marks(read) == "(Ký, ghi rõ họ, chữ đệm, tên, chức vụ và đóng\ndấu)"
+    assert restore_marks("Chồng (Ký. ghi rõ ho tên)") == "Chồng (Ký, ghi rõ họ tên)"
+    assert restore_marks("GIAY-CHUNG NHAN KET HON") == "GIẤY CHỨNG NHẬN KẾT HÔN"
+
+
+def test_gaps_a_printed_form_may_have_stay_as_read() -> None:
+    # A comma left out, another dash, a label's colon: forms differ, these are no dirt.
+    assert restore_marks("Ngày tháng năm sinh: 1990") == "Ngày tháng năm sinh: 1990"
+    assert restore_marks("Độc lập – Tự do – Hạnh phúc") == "Độc lập – Tự do – Hạnh phúc"
+    assert restore_marks("Địa chỉ thửa đất: Số 348") == "Địa chỉ thửa đất: Số 348"
+
+
+def test_two_lines_are_one_phrase_only_when_it_is_long() -> None:
+    # "HÀ NỘI" ending one line and "cấp" starting the next fold to "Nơi cấp".
+    assert restore_marks("ĐẠI HỌC BÁCH KHOA HÀ NỘI\ncấp BẰNG KỸ SƯ") == (
+        "ĐẠI HỌC BÁCH KHOA HÀ NỘI\ncấp BẰNG KỸ SƯ"
+    )
+    assert restore_marks("Giay chung nhan\nket hon") == "Giấy chứng nhận\nkết hôn"

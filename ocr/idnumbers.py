@@ -12,11 +12,12 @@ from __future__ import annotations
 
 from datetime import date
 
-from .fields.ids import SO_DINH_DANH, validate_citizen_id, validate_tax_code
+from .fields.ids import validate_citizen_id, validate_tax_code
 
 MIN_DIGITS = 9
 """Fewer digits is a date or a short number, not an ID that lost a digit or two."""
 MAX_DIGITS = 14
+"""More digits is a run of numbers read as one word, not one ID."""
 MAX_OTHER = 2
 """At most this many characters other than digits (a ``(`` read for a 0, a look-alike O)."""
 TRAILING = ".,;:)"
@@ -40,8 +41,7 @@ def holds_together(digits: str, today: date | None = None) -> bool:
     if len(digits) == 9:
         return True
     if len(digits) == 12:
-        check = validate_citizen_id(digits, today=today)
-        return check.kind == SO_DINH_DANH and check.valid and not check.repaired
+        return validate_citizen_id(digits, today=today).valid
     if len(digits) in (10, 13):
         return validate_tax_code(digits).valid
     return False

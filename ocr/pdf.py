@@ -185,6 +185,8 @@ def replace_words(pdf: bytes, read: Sequence[str], fixes: Mapping[int, str]) -> 
             if shown != [w.strip() for w in read]:
                 return pdf
             for index, text in fixes.items():
+                if not text:
+                    continue  # nothing to draw; the word as read stays
                 at, word = drawn[index]
                 old = _shown_text(word)
                 spaced = text + (" " if old.endswith(" ") else "")
@@ -192,7 +194,7 @@ def replace_words(pdf: bytes, read: Sequence[str], fixes: Mapping[int, str]) -> 
                 ops[at] = pikepdf.ContentStreamInstruction([pikepdf.Array([string])], word.operator)
                 stretch = ops[at - 1]
                 if isinstance(stretch, pikepdf.ContentStreamInstruction) and (
-                    str(stretch.operator) == "Tz" and text
+                    str(stretch.operator) == "Tz"
                 ):
                     scale = float(stretch.operands[0]) * len(old.strip()) / len(text)
                     ops[at - 1] = pikepdf.ContentStreamInstruction(

@@ -300,7 +300,6 @@ def assess_page(
     # below works on it, which is what keeps the gate fast.
     guess = declared or dpi_from_size(img.shape)
     scale = min(1.0, WORK_DPI / guess)
-    grey_full = to_grey(img)
     small_rgb = (
         cv2.resize(img, None, fx=scale, fy=scale, interpolation=cv2.INTER_AREA)
         if scale < 1
@@ -315,7 +314,6 @@ def assess_page(
         detail = scan_dpi / declared
         eff_dpi, dpi_source = scan_dpi, "scan in PDF"
     small = to_grey(region)
-    del grey_full
     work_dpi = eff_dpi * scale
     bg = background(small, char_px=max(6.0, work_dpi / 9))
     norm = small.astype(np.float32) / np.maximum(bg.astype(np.float32), 1.0)

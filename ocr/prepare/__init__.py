@@ -7,7 +7,7 @@
 5. ``deskew``       straighten the text lines (up to +-45 degrees)
 6. ``orientation``  quarter turns: sideways or upside-down pages
 7. ``crop``         cut the image Tesseract reads to the printed area
-8. ``upscale``      enlarge low-resolution scans towards 300 dpi
+8. ``upscale``      enlarge low-resolution scans and small print
 
 Each stage decides for itself whether the page needs it and records what it did, so a clean
 scan passes through untouched. The original is never modified: ``PreparedPage.upright`` is

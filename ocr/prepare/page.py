@@ -135,11 +135,7 @@ def _refine(logg: np.ndarray, quad: np.ndarray) -> np.ndarray:
                 logg[np.clip(yi, 0, h - 1), np.clip(xi, 0, w - 1)]
                 - logg[np.clip(yo, 0, h - 1), np.clip(xo, 0, w - 1)]
             )
-        vals = np.where(ok, diff, np.nan)
-        enough = ok.sum(axis=2) >= 15
-        vals[~enough] = 0.0
-        with np.errstate(all="ignore"):
-            score = np.where(enough, np.nanmedian(vals, axis=2), -1.0)
+        score = np.where(ok.sum(axis=2) >= 15, _median_where(diff, ok), -1.0)
         ia, io = np.unravel_index(int(np.argmax(score)), score.shape)
         lines.append((mids[ia, io], dirs[ia]))
     corners = []
@@ -151,6 +147,16 @@ def _refine(logg: np.ndarray, quad: np.ndarray) -> np.ndarray:
         t = np.linalg.solve(mat, q - p)
         corners.append(p + u * t[0])
     return _order(np.array(corners, dtype=np.float32))
+
+
+def _median_where(values: np.ndarray, ok: np.ndarray) -> np.ndarray:
+    """Median over the last axis of the values where ``ok`` (``np.nanmedian`` without NaNs,
+    several times faster: this runs on every side of every candidate page)."""
+    n = ok.sum(axis=-1, keepdims=True)
+    ordered = np.sort(np.where(ok, values, np.inf), axis=-1)
+    lo = np.take_along_axis(ordered, np.maximum(n - 1, 0) // 2, axis=-1)
+    hi = np.take_along_axis(ordered, n // 2 - (n == 0), axis=-1)
+    return ((lo + hi) / 2)[..., 0]
 
 
 def _edge_support(grad: np.ndarray, quad: np.ndarray) -> float:

@@ -10,7 +10,7 @@ import numpy as np
 from ocr.prepare import PrepareOptions, prepare_page
 from ocr.prepare.deskew import estimate_skew
 from ocr.prepare.measure import ink_mask, shrink
-from ocr.prepare.page import find_page
+from ocr.prepare.page import _median_where, find_page
 from ocr.synthetic import render_master
 
 CORNERS = np.array([[260, 180], [1390, 300], [1480, 1930], [160, 1850]], np.float32)
@@ -73,3 +73,14 @@ def test_a_flatbed_scan_has_no_page_to_find() -> None:
     assert find_page(master()) is None
     prepared = prepare_page(master(), 150, PrepareOptions(upscale=False, crop=False))
     assert not next(s for s in prepared.steps if s.name == "page").applied
+
+
+def test_the_side_score_median_skips_points_off_the_photo() -> None:
+    rng = np.random.default_rng(7)
+    values = rng.normal(size=(5, 6, 9))
+    ok = rng.random(values.shape) < 0.6
+    ok[0, 0] = False  # a candidate side wholly off the photo
+    got = _median_where(values, ok)
+    for idx in np.ndindex(*values.shape[:2]):
+        if ok[idx].any():
+            assert got[idx] == np.median(values[idx][ok[idx]])

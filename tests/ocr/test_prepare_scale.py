@@ -29,16 +29,18 @@ def test_small_print_at_a_good_dpi_is_enlarged() -> None:
     assert upscale_factor(300, 16.0, 200, 300, 26.0, 2.5) == 2.0
 
 
-def test_a_150_dpi_scan_is_read_at_300_dpi() -> None:
+def test_a_150_dpi_scan_is_read_with_letters_about_32_px_high() -> None:
     low = shrink(page300(), 0.5)
     prepared = prepare_page(low, 150, PrepareOptions(crop=False))
     step = next(s for s in prepared.steps if s.name == "upscale")
-    assert step.applied and prepared.dpi == 300
-    assert abs(prepared.image.shape[0] - 2 * low.shape[0]) <= 2
+    factor = step.params["factor"]
+    assert step.applied and prepared.dpi == round(150 * factor) >= 250
+    assert step.params["text_px"] * factor >= 31.5
+    assert abs(prepared.image.shape[0] - factor * low.shape[0]) <= 2
     assert prepared.tesseract_config  # local thresholding for enlarged scans
-    # The shown page stays as scanned; the mapping halves coordinates back.
+    # The shown page stays as scanned; the mapping shrinks coordinates back.
     assert prepared.upright.shape == low.shape
-    assert abs(prepared.to_upright[0, 0] - 0.5) < 1e-6
+    assert abs(prepared.to_upright[0, 0] - 1 / factor) < 1e-6
 
 
 def test_a_300_dpi_scan_is_not_enlarged() -> None:

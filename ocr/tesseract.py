@@ -41,7 +41,7 @@ MAX_NUMBER_REREADS = 4
 """At most this many doubtful numbers of a page are read again (a page of phone numbers)."""
 ALWAYS = ("tessedit_do_invert=0",)
 """Settings of every run. Tesseract 5 reads each line it is unsure of a second time as white
-on black. Papers from the counter print no such text; on hard pages that second look costs a
+on black. Administrative papers print dark text on light paper; on hard pages that look costs a
 tenth of the time and, on the benchmark corpora, made the text no better."""
 OSD_MAX_SIDE = 1600
 """OSD reads a copy no larger than this: orientation needs lines of text, not fine detail."""

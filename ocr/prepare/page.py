@@ -155,7 +155,7 @@ def _median_where(values: np.ndarray, ok: np.ndarray) -> np.ndarray:
     n = ok.sum(axis=-1, keepdims=True)
     ordered = np.sort(np.where(ok, values, np.inf), axis=-1)
     lo = np.take_along_axis(ordered, np.maximum(n - 1, 0) // 2, axis=-1)
-    hi = np.take_along_axis(ordered, n // 2 - (n == 0), axis=-1)
+    hi = np.take_along_axis(ordered, n // 2, axis=-1)
     return ((lo + hi) / 2)[..., 0]
 
 

@@ -29,7 +29,7 @@ class PrepareOptions:
     upscale_below_dpi: int = 200
     """Scans below this effective dpi are enlarged before recognition."""
     target_dpi: int = 250
-    """Low-resolution scans are enlarged to at least this: 10-12 pt letters are then ~30 px
+    """Low-resolution scans are enlarged to at least this: 12-13 pt letters are then 29-32 px
     high, which is what Tesseract reads best. 300 dpi reads no better and costs more pixels."""
     max_upscale: float = 2.5
     min_text_height_px: float = 26.0

@@ -2,9 +2,9 @@
 
 ``assess_page`` runs at intake, before OCR, on a ~100 dpi copy of the page (a few tens of
 milliseconds for an A4 page at 300 dpi): effective dpi, sharpness, darkness, contrast, noise,
-skew and blank page. ``assess_ocr`` judges the recognition afterwards by its mean word
-confidence, and ``combine`` merges both. Every reason says what to do, in Vietnamese and
-English. Blank pages are flagged (warn), never dropped: the digitized file keeps as many
+skew, streaks from a dirty scanner glass and blank page. ``assess_ocr`` judges the
+recognition afterwards by its mean word confidence, and ``combine`` merges both. Every reason
+says what to do, in Vietnamese and English. Blank pages are flagged (warn), never dropped: the digitized file keeps as many
 pages as the paper.
 """
 
@@ -29,6 +29,7 @@ from .prepare.measure import (
     to_grey,
 )
 from .prepare.page import find_page
+from .prepare.streaks import find_streaks
 
 WORK_DPI = 100
 TEXT_HEIGHT_IN = 0.118
@@ -178,6 +179,17 @@ def _noisy() -> Reason:
     )
 
 
+def _streaked(count: int) -> Reason:
+    return Reason(
+        "streaks",
+        "warn",
+        f"Có {count} vệt sọc dọc suốt trang (bụi hoặc vết bẩn trên kính máy quét) — đã tự xử lý; "
+        "hãy lau kính máy quét trước khi quét tiếp, vệt sẽ lặp lại ở mọi trang.",
+        f"{count} streak(s) run down the whole page (dust or dirt on the scanner glass) — handled "
+        "automatically; clean the scanner glass before scanning on, or every page will carry them.",
+    )
+
+
 def _skewed(angle: float) -> Reason:
     return Reason(
         "skewed",
@@ -251,6 +263,16 @@ def _components_without_lines(mask: np.ndarray) -> tuple[int, int]:
     area = stats[1:, cv2.CC_STAT_AREA]
     ok = (area >= 4) & (w < 15 * np.maximum(h, 1)) & (h < 15 * np.maximum(w, 1))
     return int(area[ok].sum()), int(ok.sum())
+
+
+def _scanner_streaks(small: np.ndarray, dpi: float) -> int:
+    """Streaks down the page (``ocr.prepare.streaks``), seen on the ~100 dpi copy: only clear
+    ones survive the shrinking, which is what a warning wants. A printed frame also has
+    lines the length of the page, but across it as well as down it: then none are counted."""
+    down = find_streaks(small, int(dpi))
+    if not down or find_streaks(np.ascontiguousarray(small.T), int(dpi)):
+        return 0
+    return len(down)
 
 
 _SECOND_DIFFS = (
@@ -355,6 +377,7 @@ def assess_page(
         if by_text < eff_dpi:
             eff_dpi, dpi_source = by_text, "text size"
             metrics.update(effective_dpi=eff_dpi, dpi_source=dpi_source)
+    streaks = _scanner_streaks(small, work_dpi) if declared else 0
     # Coarse is enough to warn; preparation measures it again, finely.
     skew = estimate_skew(ink, 45.0, coarse_step=2.0, max_points=15_000) if ink_parts >= 15 else None
     metrics.update(
@@ -365,6 +388,7 @@ def assess_page(
         text_height_px=round(text_px, 1) if text_px else None,
         skew_deg=round(skew.angle, 2) if skew else None,
         sideways=bool(skew.vertical) if skew else None,
+        streaks=streaks,
     )
     return PageQuality(
         *_judge(metrics, eff_dpi, paper, contrast, sharp, noise, text_px, skew, options)
@@ -405,6 +429,8 @@ def _judge(
         reasons.append(_small_text(text_px))
     if skew is not None and abs(skew.angle) > o.warn_skew_deg:
         reasons.append(_skewed(skew.angle))
+    if metrics.get("streaks"):
+        reasons.append(_streaked(metrics["streaks"]))
     return _verdict(reasons), tuple(reasons), metrics
 
 

@@ -1,13 +1,14 @@
 """Page preparation before recognition, in the order the stages run:
 
 1. ``page``         find the paper in a photo and undo the perspective
-2. ``seals``        colour to grey, lightening round red seals over the text
-3. ``light``        divide out shadows and uneven light
-4. ``denoise``      median filter sized to the measured noise
-5. ``deskew``       straighten the text lines (up to +-45 degrees)
-6. ``orientation``  quarter turns: sideways or upside-down pages
-7. ``crop``         cut the image Tesseract reads to the printed area
-8. ``upscale``      enlarge low-resolution scans and small print
+2. ``seals``        colour to grey, lightening round red seals and blue stamps over the text
+3. ``light``        divide out shadows and uneven light, darken faint print
+4. ``denoise``      a 3x3 median where there is grain or dust
+5. ``streaks``      redraw a scanner's streaks down the page from the paper beside them
+6. ``deskew``       straighten the text lines (up to +-45 degrees)
+7. ``orientation``  quarter turns: sideways or upside-down pages
+8. ``crop``         cut the image Tesseract reads to the printed area
+9. ``upscale``      enlarge low-resolution scans and small print
 
 Each stage decides for itself whether the page needs it and records what it did, so a clean
 scan passes through untouched. The original is never modified: ``PreparedPage.upright`` is
@@ -43,6 +44,7 @@ from .orientation import detect
 from .page import find_page, warp_page
 from .scale import upscale, upscale_factor
 from .seal import suppress_grey_seals, suppress_seals
+from .streaks import remove_streaks
 from .types import PreparedPage, PrepareOptions, StepRecord
 
 CROP_MARGIN_IN = 0.25
@@ -113,7 +115,8 @@ def prepare_page(image: np.ndarray, dpi: int | None, options: PrepareOptions) ->
     char_px = small_h / f if small_h else None
     run.image = grey
     run.record("light", lambda: _light(run, options, char_px))
-    run.record("denoise", lambda: _denoise(run, options, char_px))
+    run.record("denoise", lambda: _denoise(run, options))
+    run.record("streaks", lambda: _streaks(run, options))
     vertical, mask = _deskew(run, options, mask)
     run.record("orientation", lambda: _orient(run, options, vertical, mask))
     mask = _turn(mask, run.quarter)  # the small copy follows the page
@@ -178,17 +181,26 @@ def _light(
         return False, {"reason": "disabled"}
     res = normalise_light(run.image, char_px or run.dpi / 12, options.light_unevenness)
     run.image = res.grey
-    return res.applied, {"unevenness": res.unevenness, "paper_level": res.paper_level}
+    params: dict[str, Any] = {"unevenness": res.unevenness, "paper_level": res.paper_level}
+    if res.ink_level is not None:
+        params["ink_level"] = res.ink_level
+    return res.applied, params
 
 
-def _denoise(
-    run: _Run, options: PrepareOptions, char_px: float | None
-) -> tuple[bool, dict[str, Any]]:
+def _denoise(run: _Run, options: PrepareOptions) -> tuple[bool, dict[str, Any]]:
     if not options.denoise:
         return False, {"reason": "disabled"}
-    res = denoise(run.image, options.noise_sigma, char_px)
+    res = denoise(run.image, options.noise_sigma, options.speck_density)
     run.image = res.grey
-    return res.applied, {"sigma": res.sigma, "kernel": res.kernel}
+    return res.applied, {"sigma": res.sigma, "kernel": res.kernel, "specks": round(res.specks, 2)}
+
+
+def _streaks(run: _Run, options: PrepareOptions) -> tuple[bool, dict[str, Any]]:
+    if not options.remove_streaks:
+        return False, {"reason": "disabled"}
+    res = remove_streaks(run.image, run.dpi)
+    run.image = res.grey
+    return bool(res.bands), {"columns": res.bands}
 
 
 def _paper(grey: np.ndarray) -> int:

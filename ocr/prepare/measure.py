@@ -106,6 +106,21 @@ def text_height(mask: np.ndarray) -> float | None:
     return float(np.median(hs))
 
 
+def speck_density(grey: np.ndarray) -> float:
+    """Isolated dark pixels per thousand pixels of the page's middle half: photocopier dust,
+    fax and salt-and-pepper noise. ``noise_sigma`` does not see them (it looks at flat paper
+    only, and a speck is not flat). Body text at 150 dpi or more has none: a stroke's pixels
+    have neighbours, and even an i's dot is several pixels wide."""
+    h = grey.shape[0]
+    band = grey[h // 4 : max(h // 4 + 1, 3 * h // 4)]
+    paper = float(np.percentile(band[::4, ::4], 90))
+    dark = (band < 0.6 * paper).astype(np.uint8)
+    near = cv2.boxFilter(dark, cv2.CV_16U, (5, 5), normalize=False)
+    # A speck of one or two pixels, nothing else dark within two pixels of it.
+    isolated = (dark == 1) & (near <= 2)
+    return 1000.0 * float(np.count_nonzero(isolated)) / max(1, isolated.size)
+
+
 def noise_sigma(grey: np.ndarray) -> float:
     """Noise estimate (grey levels) from the flat paper: robust spread of a high-pass."""
     # Striding (not averaging) keeps the per-pixel noise; a third of the rows is plenty.

@@ -1,14 +1,18 @@
-"""Red-seal suppression: a colour page to grey with round red stamps lightened.
+"""Seal and stamp suppression: a colour page to grey with round coloured stamps lightened.
 
 Vietnamese papers carry a red round seal over the signature and often over the signer's
-title and name. Black ink under red ink stays dark in the red channel while the seal turns as
-light as the paper, so inside a seal's circle we take the red channel instead of the
-luminance. Red *text* (a diploma's title, a card's heading) is elongated, not round, and is
-kept as ordinary dark grey.
+title and name; a receiving office may add a blue or violet round stamp ("Đã thu phí") over
+the print. Black ink under coloured ink stays dark in every channel, while the stamp's ink is
+as light as the paper in its own colour's channel (red in the red channel, blue in the blue
+one), so inside a stamp's circle we take that channel instead of the luminance. A signature
+in blue ink is round enough to be taken too, which is as well: it crosses the signer's printed
+title and name. Coloured *text* (a diploma's red title, a card's heading) is elongated, not
+round, and is kept as ordinary dark grey.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import cv2
@@ -21,15 +25,22 @@ from .measure import background
 class SealResult:
     grey: np.ndarray
     seals: list[tuple[int, int, int, int]]
-    """Bounding boxes (x, y, w, h) of the seals found."""
+    """Bounding boxes (x, y, w, h) of the seals and stamps found."""
     red_share: float
 
 
 RED = 45
 """Redness of seal ink on a good scan."""
+BLUE = 30
+"""Blueness of a blue or violet stamp's ink, above the page's own: ~45 on yellowed paper, more
+on white; the colour fringes of black print in a JPEG stay below 20."""
 FADED_RED = 25
 """Redness of a faded seal in a phone photo (JPEG and poor light wash the colour out); still
 above black text's colour fringes and skin in an ID photo (~10-20)."""
+MIN_SHARE = 1e-4
+"""Share of coloured pixels below which a page has no stamp worth looking for."""
+
+Ink = Callable[[np.ndarray], np.ndarray]
 
 
 def redness(rgb: np.ndarray) -> np.ndarray:
@@ -39,17 +50,27 @@ def redness(rgb: np.ndarray) -> np.ndarray:
     return np.clip(r - gb, 0, 255).astype(np.uint8)
 
 
+def blueness(rgb: np.ndarray) -> np.ndarray:
+    """How much bluer than the weaker of its other channels each pixel is: blue and violet
+    stamp ink (~110-130); grey, black, red ink, skin and yellowed paper have none."""
+    b = rgb[..., 2].astype(np.int16)
+    rg = np.minimum(rgb[..., 0], rgb[..., 1]).astype(np.int16)
+    return np.clip(b - rg, 0, 255).astype(np.uint8)
+
+
 def find_seals(
     rgb: np.ndarray,
     dpi: int,
     min_in: float = 0.45,
     max_in: float = 2.6,
     red_min: int = RED,
+    ink: Ink = redness,
 ) -> list[tuple[int, int, int, int]]:
-    """Round red marks between ``min_in`` and ``max_in`` inches across."""
+    """Round marks of ``ink`` (red by default) between ``min_in`` and ``max_in`` inches
+    across, its strength above ``red_min``."""
     f = min(1.0, 100.0 / dpi)  # work at ~100 dpi
     small = cv2.resize(rgb, None, fx=f, fy=f, interpolation=cv2.INTER_AREA) if f < 1 else rgb
-    red = (redness(small) > red_min).astype(np.uint8) * 255
+    red = (ink(small) > red_min).astype(np.uint8) * 255
     if not red.any():
         return []
     px = dpi * f
@@ -64,38 +85,77 @@ def find_seals(
         side = max(w, h) / px
         if not (min_in <= side <= max_in and 0.7 <= w / max(h, 1) <= 1.4):
             continue
-        # A seal is a ring with text: red pixels sit mostly near its rim, not in a solid block.
+        # A seal is a ring with text: its ink sits mostly near its rim, not in a solid block.
         sub = red[y : y + h, x : x + w]
         if sub.mean() / 255 > 0.75:
             continue
         seals.append((int(x / f), int(y / f), int(w / f), int(h / f)))
-    return seals
+    # A stamp's inner ring is a blob of its own: keep the outer one.
+    return [a for a in seals if not any(b != a and _inside(a, b) for b in seals)]
+
+
+def _inside(a: tuple[int, int, int, int], b: tuple[int, int, int, int]) -> bool:
+    return (
+        b[0] <= a[0] and b[1] <= a[1] and a[0] + a[2] <= b[0] + b[2] and a[1] + a[3] <= b[1] + b[3]
+    )
 
 
 def suppress_seals(rgb: np.ndarray, dpi: int) -> SealResult:
-    """Greyscale page with seals lightened (luminance elsewhere)."""
+    """Greyscale page with red seals and blue or violet stamps lightened (luminance
+    elsewhere)."""
     grey = cv2.cvtColor(rgb, cv2.COLOR_RGB2GRAY)
-    red_map = redness(rgb[::4, ::4])
-    share = float((red_map > FADED_RED).mean())
-    if share < 1e-4:
-        return SealResult(grey, [], share)
-    seals = find_seals(rgb, dpi) or find_seals(rgb, dpi, red_min=FADED_RED)
+    small = rgb[::4, ::4]
+    share = float((redness(small) > FADED_RED).mean())
+    blue_map = blueness(small)
+    # Blue or grey-blue paper is blue everywhere: a stamp is bluer than the page's own tone.
+    blue_min = BLUE + int(np.median(blue_map))
+    blue_share = float((blue_map > blue_min).mean())
+    found: list[tuple[int, int, int, int]] = []
+    if share >= MIN_SHARE:
+        red_seals = find_seals(rgb, dpi) or find_seals(rgb, dpi, red_min=FADED_RED)
+        for box in red_seals:
+            _lighten(grey, rgb, box, dpi, redness, 0, FADED_RED)
+        found += red_seals
+    if blue_share >= MIN_SHARE:
+        stamps = find_seals(rgb, dpi, red_min=blue_min, ink=blueness)
+        for box in stamps:
+            # Its faint end sits as far above the page's own blueness as a faded seal's red.
+            _lighten(grey, rgb, box, dpi, blueness, 2, blue_min - BLUE + FADED_RED)
+        found += stamps
+    return SealResult(grey, found, share)
+
+
+def _lighten(
+    grey: np.ndarray,
+    rgb: np.ndarray,
+    box: tuple[int, int, int, int],
+    dpi: int,
+    ink: Ink,
+    channel: int,
+    faint: int,
+) -> None:
+    """Inside ``box``, blend each pixel from luminance towards ``channel`` (where the stamp's
+    ink is light) by how strongly it is stamp ink; in place."""
+    x, y, w, h = box
     pad = int(dpi * 0.06)
-    for x, y, w, h in seals:
-        x0, y0 = max(0, x - pad), max(0, y - pad)
-        x1, y1 = min(rgb.shape[1], x + w + pad), min(rgb.shape[0], y + h + pad)
-        sub = rgb[y0:y1, x0:x1]
-        red = redness(sub).astype(np.float32)
-        # Weight by redness so black and blue ink keep their luminance exactly; a faded
-        # seal's weaker red counts in proportion to its own ink.
-        inked = red[red > FADED_RED]
-        level = float(np.percentile(inked, 75)) if inked.size else float(RED)
-        lo = min(20.0, 0.3 * level)
-        wgt = np.clip((red - lo) / min(50.0, max(15.0, level - lo)), 0, 1)
-        lum = grey[y0:y1, x0:x1].astype(np.float32)
-        red_ch = sub[..., 0].astype(np.float32)
-        grey[y0:y1, x0:x1] = (lum * (1 - wgt) + red_ch * wgt).astype(np.uint8)
-    return SealResult(grey, seals, share)
+    x0, y0 = max(0, x - pad), max(0, y - pad)
+    x1, y1 = min(rgb.shape[1], x + w + pad), min(rgb.shape[0], y + h + pad)
+    sub = rgb[y0:y1, x0:x1]
+    strength = ink(sub).astype(np.float32)
+    # Weight by ink strength so black ink keeps its luminance exactly; a faded stamp's weaker
+    # colour counts in proportion to its own ink.
+    inked = strength[strength > faint]
+    level = float(np.percentile(inked, 75)) if inked.size else float(RED)
+    lo = min(20.0, 0.3 * level)
+    wgt = np.clip((strength - lo) / min(50.0, max(15.0, level - lo)), 0, 1)
+    lum = grey[y0:y1, x0:x1].astype(np.float32)
+    light = sub[..., channel].astype(np.float32)
+    if channel != 0:
+        # On tinted paper the stamp's own channel is darker than the paper's luminance
+        # (yellowed paper has little blue): scale it so the paper stays the paper.
+        paper_lum, paper_ch = np.percentile(lum, 90), np.percentile(light, 90)
+        light = light * (paper_lum / max(paper_ch, 1.0))
+    grey[y0:y1, x0:x1] = np.clip(lum * (1 - wgt) + light * wgt, 0, 255).astype(np.uint8)
 
 
 # --- greyscale scans: the seal is a mid-grey ring, the text under it black ------------------
@@ -157,7 +217,10 @@ def suppress_grey_seals(
         sub = grey[y0:y1, x0:x1].astype(np.float32)
         paper = float(np.percentile(sub, 95))
         norm = sub / max(paper, 1.0)
-        ink = norm[norm < 0.85]
+        # The inks' levels are read without specks of dust: black specks would pass for the
+        # text's level and put the cut below the real text, lifting it with the seal.
+        steady = cv2.medianBlur(grey[y0:y1, x0:x1], 3).astype(np.float32) / max(paper, 1.0)
+        ink = steady[steady < 0.85]
         if ink.size < 100:
             continue
         text_level = float(np.percentile(ink, 3))

@@ -132,6 +132,7 @@ def test_steps_are_recorded_as_json() -> None:
         "seals",
         "light",
         "denoise",
+        "streaks",
         "deskew",
         "orientation",
         "crop",

@@ -36,6 +36,23 @@ def test_clean_page_is_accepted() -> None:
     assert q.metrics["effective_dpi"] == 300 and not q.metrics["blank"]
 
 
+def test_streaks_from_a_dirty_scanner_glass_are_reported_but_a_printed_frame_is_not() -> None:
+    page = np.asarray(render_master(7, "giay_khai_sinh").image).copy()
+    h, w = page.shape[:2]
+    framed = page.copy()
+    framed[60:-60, 60:66] = framed[60:-60, -66:-60] = 20  # a certificate's frame: four sides
+    framed[60:66, 60:-60] = framed[-66:-60, 60:-60] = 20
+    assert "streaks" not in {r.code for r in assess_page(framed, 300, OPTIONS).reasons}
+    streaked = page.copy()
+    streaked[:, 900:903] = (streaked[:, 900:903] * 0.5).astype(np.uint8)
+    q = assess_page(streaked, 300, OPTIONS)
+    reason = next(r for r in q.reasons if r.code == "streaks")
+    assert q.verdict == "warn" and reason.severity == "warn" and q.metrics["streaks"] == 1
+    assert (
+        "lau kính máy quét" in reason.message_vi and "clean the scanner glass" in reason.message_en
+    )
+
+
 @pytest.mark.parametrize(
     ("kind", "code"),
     [

@@ -1,0 +1,322 @@
+"""OCR on degradations the corpus generator does not make: sohoa vs plain Tesseract.
+
+    OMP_THREAD_LIMIT=1 .venv/bin/python bench/other_degradations.py --per-kind 10 \\
+        [--seed-base 7000] [--kinds speckle,colour] [--engines sohoa,tesseract] [--json F]
+
+``bench/ocr_quality.py`` measures the pipeline on the levels of ``ocr.synthetic.degrade``,
+the generator it was developed against. This one takes clean specimens of the same
+generator and harms them in other ways, written apart from it: a dirty photocopier (dust
+specks and streaks down the page), yellowed paper with a blue "paid" stamp over the print,
+a faded copy, motion blur, show-through from the back, a fax (1-bit, 200 dpi), a grey JPEG
+at quality 25, a 12-megapixel phone photo on a wooden desk, a page upside down and askew, a
+photocopy's black margins, a sideways 150 dpi scan and an underexposed one. Same metrics as
+``ocr_quality`` (CER on NFC, whitespace-collapsed text; exact 12-digit ID), per kind, with
+the gate's verdicts, and sohoa's CER against Tesseract's last.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import statistics
+import sys
+import tempfile
+from collections.abc import Callable
+from pathlib import Path
+
+import cv2
+import numpy as np
+from PIL import Image
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from ocr_quality import cer, id_found, load, run_sohoa, run_tesseract  # noqa: E402
+
+from ocr.quality import QualityOptions, assess_page  # noqa: E402
+from ocr.synthetic import DOC_TYPES, render_specimen  # noqa: E402
+
+Harm = Callable[[np.ndarray, random.Random], tuple[np.ndarray, int]]
+"""Clean RGB page at 300 dpi -> harmed image and the dpi its file declares."""
+
+
+def _noise_rng(rng: random.Random) -> np.random.Generator:
+    return np.random.default_rng(rng.randrange(2**32))
+
+
+def _decoded(buf: np.ndarray, flags: int) -> np.ndarray:
+    image = cv2.imdecode(buf, flags)
+    assert image is not None
+    return np.asarray(image)
+
+
+def photocopier(img: np.ndarray, rng: random.Random) -> tuple[np.ndarray, int]:
+    """Dust specks (0.6 % of the pixels black or white) and three streaks down the page."""
+    out = img.copy()
+    hit = _noise_rng(rng).random(out.shape[:2])
+    out[hit < 0.003] = 0
+    out[hit > 0.997] = 255
+    for _ in range(3):
+        x, width = rng.randrange(out.shape[1] - 3), rng.randint(1, 3)
+        out[:, x : x + width] = (out[:, x : x + width] * rng.uniform(0.4, 0.7)).astype(np.uint8)
+    return out, 300
+
+
+def blue_stamp(img: np.ndarray, rng: random.Random) -> tuple[np.ndarray, int]:
+    """Yellowed paper and a round blue "paid" stamp pressed over the print."""
+    f = img.astype(np.float32) * np.array([255, 238, 185], np.float32) / 255
+    h, w = img.shape[:2]
+    cx, cy, r = int(w * rng.uniform(0.3, 0.7)), int(h * rng.uniform(0.3, 0.6)), int(w * 0.12)
+    mask = np.zeros((h, w), np.uint8)
+    cv2.circle(mask, (cx, cy), r, 255, 12)
+    cv2.circle(mask, (cx, cy), r - 40, 255, 5)
+    cv2.putText(mask, "DA THU PHI", (cx - r + 60, cy + 20), cv2.FONT_HERSHEY_SIMPLEX, 2.2, 255, 8)
+    alpha = (mask > 0)[..., None] * 0.75
+    f = f * (1 - alpha) + alpha * np.array([40, 60, 170], np.float32)
+    return f.clip(0, 255).astype(np.uint8), 300
+
+
+def faded(img: np.ndarray, rng: random.Random) -> tuple[np.ndarray, int]:
+    """A copy of a copy: grey paper (~205), ink at a third of its contrast."""
+    paper = rng.uniform(195, 215)
+    out = paper - (255 - img.astype(np.float32)) * rng.uniform(0.3, 0.4) * paper / 255
+    return out.clip(0, 255).astype(np.uint8), 300
+
+
+def motion(img: np.ndarray, rng: random.Random) -> tuple[np.ndarray, int]:
+    """The scanner's head or the phone moved: 7-11 px of linear motion blur."""
+    n = rng.randint(7, 11)
+    line = np.zeros((n, n), np.float32)
+    line[n // 2, :] = 1
+    turn = cv2.getRotationMatrix2D((n / 2 - 0.5, n / 2 - 0.5), rng.uniform(0, 180), 1)
+    kernel = cv2.warpAffine(line, turn, (n, n))
+    return cv2.filter2D(img, -1, kernel / kernel.sum()), 300
+
+
+def show_through(img: np.ndarray, rng: random.Random) -> tuple[np.ndarray, int]:
+    """Thin paper: the back page's print shows through, mirrored, at a quarter strength."""
+    back = cv2.flip(img, 1).astype(np.float32)
+    out = img.astype(np.float32) * (1 - rng.uniform(0.2, 0.3) * (255 - back) / 255)
+    return out.clip(0, 255).astype(np.uint8), 300
+
+
+def fax(img: np.ndarray, rng: random.Random) -> tuple[np.ndarray, int]:
+    """1-bit at 200 dpi, thresholded without care."""
+    h, w = img.shape[:2]
+    grey = cv2.cvtColor(
+        cv2.resize(img, (w * 2 // 3, h * 2 // 3), interpolation=cv2.INTER_AREA), cv2.COLOR_RGB2GRAY
+    )
+    return np.where(grey < rng.randint(130, 160), 0, 255).astype(np.uint8), 200
+
+
+def grey_jpeg(img: np.ndarray, rng: random.Random) -> tuple[np.ndarray, int]:
+    """Greyscale, 200 dpi, JPEG quality 20-30."""
+    h, w = img.shape[:2]
+    grey = cv2.cvtColor(
+        cv2.resize(img, (w * 2 // 3, h * 2 // 3), interpolation=cv2.INTER_AREA), cv2.COLOR_RGB2GRAY
+    )
+    _, buf = cv2.imencode(".jpg", grey, [cv2.IMWRITE_JPEG_QUALITY, rng.randint(20, 30)])
+    return _decoded(buf, cv2.IMREAD_GRAYSCALE), 200
+
+
+def phone_12mp(img: np.ndarray, rng: random.Random) -> tuple[np.ndarray, int]:
+    """A 3000 x 4000 phone photo of the page on a wooden desk, light falling off to the top."""
+    big_h, big_w = 4000, 3000
+    noise = _noise_rng(rng)
+    desk = (noise.normal(0, 1, (big_h // 40, big_w // 40, 3)) * 20 + (120, 90, 60)).clip(0, 255)
+    desk = cv2.resize(desk.astype(np.uint8), (big_w, big_h), interpolation=cv2.INTER_CUBIC)
+    h, w = img.shape[:2]
+    ph = 3500
+    pw = int(w * ph / h)
+    x0, y0 = (big_w - pw) / 2, (big_h - ph) / 2
+
+    def j() -> float:
+        return rng.uniform(-90, 90)
+
+    dst = np.array(
+        [
+            [x0 + j(), y0 + j()],
+            [x0 + pw + j(), y0 + j()],
+            [x0 + pw + j(), y0 + ph + j()],
+            [x0 + j(), y0 + ph + j()],
+        ],
+        np.float32,
+    )
+    src = np.array([[0, 0], [w, 0], [w, h], [0, h]], np.float32)
+    m = cv2.getPerspectiveTransform(src, dst)
+    page = cv2.warpPerspective(img, m, (big_w, big_h))
+    inside = cv2.warpPerspective(np.full((h, w), 255, np.uint8), m, (big_w, big_h)) > 128
+    out = desk.copy()
+    out[inside] = page[inside]
+    out = (out * np.linspace(0.75, 1.05, big_h)[:, None, None]).clip(0, 255).astype(np.uint8)
+    _, buf = cv2.imencode(
+        ".jpg", cv2.cvtColor(out, cv2.COLOR_RGB2BGR), [cv2.IMWRITE_JPEG_QUALITY, 85]
+    )
+    return cv2.cvtColor(_decoded(buf, cv2.IMREAD_COLOR), cv2.COLOR_BGR2RGB), 72
+
+
+def upside_down(img: np.ndarray, rng: random.Random) -> tuple[np.ndarray, int]:
+    """Fed upside down and 4-7 degrees askew, at 200 dpi."""
+    h, w = img.shape[:2]
+    small = cv2.resize(img, (w * 2 // 3, h * 2 // 3), interpolation=cv2.INTER_AREA)
+    angle = 180 + rng.choice([-1, 1]) * rng.uniform(4, 7)
+    sh, sw = small.shape[:2]
+    m = cv2.getRotationMatrix2D((sw / 2, sh / 2), angle, 1)
+    return cv2.warpAffine(small, m, (sw, sh), borderValue=(255, 255, 255)), 200
+
+
+def black_margins(img: np.ndarray, rng: random.Random) -> tuple[np.ndarray, int]:
+    """A photocopy with the lid open: black all round the paper, 1-2.5 degrees askew."""
+    h, w = img.shape[:2]
+    out = np.full((h + 200, w + 160, 3), 25, np.uint8)
+    out[100 : 100 + h, 80 : 80 + w] = img
+    m = cv2.getRotationMatrix2D(
+        (out.shape[1] / 2, out.shape[0] / 2), rng.choice([-1, 1]) * rng.uniform(1, 2.5), 1
+    )
+    return cv2.warpAffine(out, m, (out.shape[1], out.shape[0]), borderValue=(25, 25, 25)), 300
+
+
+def sideways_150(img: np.ndarray, rng: random.Random) -> tuple[np.ndarray, int]:
+    """Fed sideways at 150 dpi, a little soft."""
+    h, w = img.shape[:2]
+    small = cv2.GaussianBlur(
+        cv2.resize(img, (w // 2, h // 2), interpolation=cv2.INTER_AREA), (0, 0), 0.7
+    )
+    return np.ascontiguousarray(np.rot90(small, rng.choice([1, 3]))), 150
+
+
+def underexposed(img: np.ndarray, rng: random.Random) -> tuple[np.ndarray, int]:
+    """Too little light: everything dark and grainy."""
+    f = (img.astype(np.float32) / 255) ** 1.8 * rng.uniform(0.4, 0.5) * 255
+    f += _noise_rng(rng).normal(0, 6, f.shape)
+    return f.clip(0, 255).astype(np.uint8), 300
+
+
+HARMS: dict[str, Harm] = {
+    f.__name__: f
+    for f in (
+        photocopier,
+        blue_stamp,
+        faded,
+        motion,
+        show_through,
+        fax,
+        grey_jpeg,
+        phone_12mp,
+        upside_down,
+        black_margins,
+        sideways_150,
+        underexposed,
+    )
+}
+
+
+def make_pages(kinds: list[str], per_kind: int, seed_base: int, out: Path) -> list[dict]:
+    pages = []
+    for k, kind in enumerate(kinds):
+        for i in range(per_kind):
+            seed = seed_base + i
+            spec = render_specimen(seed, "clean", DOC_TYPES[i % len(DOC_TYPES)])
+            rng = random.Random(seed * 100 + k)
+            image, dpi = HARMS[kind](np.asarray(spec.image.convert("RGB")), rng)
+            path = out / f"{kind}-{seed}.png"
+            Image.fromarray(image).save(path, dpi=(dpi, dpi), compress_level=3)
+            pages.append(
+                {
+                    "kind": kind,
+                    "image": path,
+                    "truth": spec.text,
+                    "id": spec.fields.get("so_dinh_danh", ""),
+                }
+            )
+    return pages
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    ap.add_argument("--per-kind", type=int, default=10)
+    ap.add_argument("--seed-base", type=int, default=7000)
+    ap.add_argument("--kinds", default=",".join(HARMS))
+    ap.add_argument("--engines", default="sohoa,tesseract")
+    ap.add_argument("--timeout", type=float, default=180.0)
+    ap.add_argument("--json", type=Path)
+    args = ap.parse_args(argv)
+    kinds = [k for k in args.kinds.split(",") if k]
+    unknown = [k for k in kinds if k not in HARMS]
+    if unknown:
+        ap.error(f"unknown kinds {unknown}; choose from {list(HARMS)}")
+    engines = [e for e in args.engines.split(",") if e]
+    gate = QualityOptions()
+    rows = []
+    with tempfile.TemporaryDirectory(prefix="sohoa-other-") as tmp:
+        pages = make_pages(kinds, args.per_kind, args.seed_base, Path(tmp))
+        for n, page in enumerate(pages, 1):
+            image, dpi = load(page["image"])
+            verdict = assess_page(image, dpi, gate).verdict
+            del image
+            result = {
+                "kind": page["kind"],
+                "image": page["image"].name,
+                "gate": verdict,
+                "has_id": bool(page["id"]),
+            }
+            for engine in engines:
+                if engine == "sohoa":
+                    text, secs, _, _ = run_sohoa(page["image"], args.timeout)
+                else:
+                    text, secs = run_tesseract(page["image"], args.timeout)
+                result[engine] = {
+                    "cer": cer(text, page["truth"]),
+                    "id": id_found(text, page["id"]),
+                    "seconds": secs,
+                }
+            rows.append(result)
+            scores = " ".join(f"{e}={result[e]['cer']:.3f}" for e in engines)
+            print(
+                f"[{n}/{len(pages)}] {result['image']} gate={verdict} {scores}",
+                file=sys.stderr,
+                flush=True,
+            )
+    if args.json:
+        args.json.write_text(json.dumps(rows, indent=1), encoding="utf-8")
+    print(report(rows, kinds, engines))
+    return 0
+
+
+def report(rows: list[dict], kinds: list[str], engines: list[str]) -> str:
+    head = f"{'kind':13s} {'pages':>5s}"
+    for e in engines:
+        head += f" {e + ' CER med':>19s} {'mean':>6s} {'ID':>6s} {'s/page':>6s}"
+    head += f" {'gate a/w/r':>11s} {'CER ratio':>10s}"
+    lines = [head, "-" * len(head)]
+    for kind in kinds:
+        group = [r for r in rows if r["kind"] == kind]
+        if not group:
+            continue
+        line = f"{kind:13s} {len(group):5d}"
+        meds = {}
+        for e in engines:
+            cers = [r[e]["cer"] for r in group]
+            with_id = [r for r in group if r["has_id"]]
+            meds[e] = statistics.median(cers)
+            ids = f"{sum(r[e]['id'] for r in with_id)}/{len(with_id)}"
+            secs = statistics.fmean(r[e]["seconds"] for r in group)
+            line += f" {meds[e]:19.4f} {statistics.fmean(cers):6.3f} {ids:>6s} {secs:6.2f}"
+        verdicts = "/".join(
+            str(sum(r["gate"] == v for r in group)) for v in ("accept", "warn", "reject")
+        )
+        line += f" {verdicts:>11s}"
+        if "sohoa" in meds and "tesseract" in meds:
+            line += f" {meds['tesseract'] / max(meds['sohoa'], 1e-4):9.1f}x"
+        lines.append(line)
+    lines.append(
+        "CER ratio: plain Tesseract's median CER over sohoa's (higher is better for sohoa)."
+    )
+    return "\n".join(lines)
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

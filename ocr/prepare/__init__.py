@@ -158,7 +158,11 @@ def _seals(run: _Run, options: PrepareOptions) -> np.ndarray:
     img = run.image
     if img.ndim == 3 and options.suppress_seals and is_colour(img):
         res = suppress_seals(img, run.dpi)
-        params: dict[str, Any] = {"seals": res.seals, "red_share": res.red_share}
+        params: dict[str, Any] = {
+            "seals": res.seals,
+            "red_share": res.red_share,
+            "blue_share": res.blue_share,
+        }
         run.steps.append(StepRecord("seals", bool(res.seals), params, time.perf_counter() - t))
         return res.grey
     grey = to_grey(img)

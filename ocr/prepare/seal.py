@@ -27,6 +27,9 @@ class SealResult:
     seals: list[tuple[int, int, int, int]]
     """Bounding boxes (x, y, w, h) of the seals and stamps found."""
     red_share: float
+    """Share of the page's pixels with seal-red ink."""
+    blue_share: float
+    """Share of the page's pixels bluer than the paper by a stamp's margin."""
 
 
 RED = 45
@@ -63,20 +66,20 @@ def find_seals(
     dpi: int,
     min_in: float = 0.45,
     max_in: float = 2.6,
-    red_min: int = RED,
+    min_strength: int = RED,
     ink: Ink = redness,
 ) -> list[tuple[int, int, int, int]]:
     """Round marks of ``ink`` (red by default) between ``min_in`` and ``max_in`` inches
-    across, its strength above ``red_min``."""
+    across, its strength above ``min_strength``."""
     f = min(1.0, 100.0 / dpi)  # work at ~100 dpi
     small = cv2.resize(rgb, None, fx=f, fy=f, interpolation=cv2.INTER_AREA) if f < 1 else rgb
-    red = (ink(small) > red_min).astype(np.uint8) * 255
-    if not red.any():
+    marked = (ink(small) > min_strength).astype(np.uint8) * 255
+    if not marked.any():
         return []
     px = dpi * f
     k = max(3, int(px * 0.08) | 1)
     blob = cv2.morphologyEx(
-        red, cv2.MORPH_CLOSE, cv2.getStructuringElement(cv2.MORPH_ELLIPSE, (k, k))
+        marked, cv2.MORPH_CLOSE, cv2.getStructuringElement(cv2.MORPH_ELLIPSE, (k, k))
     )
     n, _, stats, _ = cv2.connectedComponentsWithStats(blob)
     seals = []
@@ -86,7 +89,7 @@ def find_seals(
         if not (min_in <= side <= max_in and 0.7 <= w / max(h, 1) <= 1.4):
             continue
         # A seal is a ring with text: its ink sits mostly near its rim, not in a solid block.
-        sub = red[y : y + h, x : x + w]
+        sub = marked[y : y + h, x : x + w]
         if sub.mean() / 255 > 0.75:
             continue
         seals.append((int(x / f), int(y / f), int(w / f), int(h / f)))
@@ -112,17 +115,17 @@ def suppress_seals(rgb: np.ndarray, dpi: int) -> SealResult:
     blue_share = float((blue_map > blue_min).mean())
     found: list[tuple[int, int, int, int]] = []
     if share >= MIN_SHARE:
-        red_seals = find_seals(rgb, dpi) or find_seals(rgb, dpi, red_min=FADED_RED)
+        red_seals = find_seals(rgb, dpi) or find_seals(rgb, dpi, min_strength=FADED_RED)
         for box in red_seals:
             _lighten(grey, rgb, box, dpi, redness, 0, FADED_RED)
         found += red_seals
     if blue_share >= MIN_SHARE:
-        stamps = find_seals(rgb, dpi, red_min=blue_min, ink=blueness)
+        stamps = find_seals(rgb, dpi, min_strength=blue_min, ink=blueness)
         for box in stamps:
             # Its faint end sits as far above the page's own blueness as a faded seal's red.
             _lighten(grey, rgb, box, dpi, blueness, 2, blue_min - BLUE + FADED_RED)
         found += stamps
-    return SealResult(grey, found, share)
+    return SealResult(grey, found, share, blue_share)
 
 
 def _lighten(

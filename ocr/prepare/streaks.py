@@ -32,10 +32,15 @@ class StreakResult:
     """First and last column of each streak removed."""
 
 
+def _reach(dpi: int) -> int:
+    """How far either side of a column the paper beside a streak is looked for."""
+    return max(2, int(round(dpi * MAX_WIDTH_IN / 2)) + 1)
+
+
 def find_streaks(grey: np.ndarray, dpi: int) -> list[tuple[int, int]]:
     """Bands of columns, each at most ``MAX_WIDTH_IN`` wide, darker than both sides of them
     in at least ``ROW_SHARE`` of the rows."""
-    reach = max(2, int(round(dpi * MAX_WIDTH_IN / 2)) + 1)
+    reach = _reach(dpi)
     rows = grey[::ROW_STEP].astype(np.int16)
     if rows.shape[1] <= 2 * reach or rows.shape[0] < 10:
         return []
@@ -58,7 +63,7 @@ def remove_streaks(grey: np.ndarray, dpi: int) -> StreakResult:
     centres = find_streaks(grey, dpi)
     if not centres:
         return StreakResult(grey, [])
-    reach = max(2, int(round(dpi * MAX_WIDTH_IN / 2)) + 1)
+    reach = _reach(dpi)
     out = grey.copy()
     w = grey.shape[1]
     bands = []

@@ -6,7 +6,8 @@ the text-only PDF that is laid over the page image (``-c textonly_pdf=1``, as OC
 reads first (``ocr.tables``): Tesseract takes a rule that touches letters for part of them.
 When that run's layout skipped letters (``ocr.missed``), a second run in sparse-text mode
 reads just those places and its text-only PDF is laid over the first. A word that looks
-like an ID but fails its check is read again alone, digits only (``ocr.idnumbers``). Every
+like an ID but fails its check is read again alone, digits only (``ocr.idnumbers``); words
+it garbled are read again, smaller, in one more run (``ocr.garbled``). Every
 call has a timeout and an explicit child environment with ``OMP_THREAD_LIMIT=1``: pages
 are parallelised by workers, not by Tesseract's threads, which only contend on a small
 machine.
@@ -26,7 +27,7 @@ import cv2
 import numpy as np
 from PIL import Image
 
-from . import idnumbers
+from . import garbled, idnumbers
 from .errors import OcrError, OcrTimeout, TesseractFailed, TesseractMissing, UnreadableImage
 from .missed import bounds, isolate, missed_regions
 from .pdf import overlay_text_pdf, replace_words
@@ -184,6 +185,7 @@ def recognize(
     image = erase_rules(image, tables)
     text, words, pdf = _read(image, lang, psm, timeout, dpi, config)
     words, pdf = _reread_numbers(image, words, pdf, lang, started + timeout, dpi)
+    words, pdf = _reread_garbled(image, words, pdf, lang, started + timeout, dpi, config)
     regions = missed_regions(image, words) if second_pass and words else []
     if regions:
         # Both passes share the page's time budget; sparse-text mode finds lines wherever
@@ -245,6 +247,35 @@ def _reread_numbers(
     pdf = replace_words(pdf, [w.text for w in words], fixes)
     words = tuple(
         replace(w, text=fixes[i], confidence=confidence[i]) if i in fixes else w
+        for i, w in enumerate(words)
+    )
+    return words, pdf
+
+
+def _reread_garbled(
+    image: np.ndarray,
+    words: tuple[Word, ...],
+    pdf: bytes,
+    lang: str,
+    deadline: float,
+    dpi: int | None,
+    config: tuple[str, ...],
+) -> tuple[tuple[Word, ...], bytes]:
+    """Words Tesseract garbled, read again smaller, all in one run (``ocr.garbled``); the
+    text and the text-only PDF take a second reading only when Tesseract is sure of it."""
+    chosen = garbled.garbled(words)
+    if not chosen:
+        return words, pdf
+    page, slots = garbled.sheet(image, words, chosen)
+    left = max(1.0, deadline - time.monotonic())
+    small_dpi = round(dpi * garbled.SCALE) if dpi else None
+    _, read, _ = _read(page, lang, 6, left, small_dpi, config, pdf=False)
+    fixes = garbled.second_readings(slots, read, words)
+    if not fixes:
+        return words, pdf
+    pdf = replace_words(pdf, [w.text for w in words], {i: t for i, (t, _) in fixes.items()})
+    words = tuple(
+        replace(w, text=fixes[i][0], confidence=fixes[i][1]) if i in fixes else w
         for i, w in enumerate(words)
     )
     return words, pdf

@@ -227,8 +227,7 @@ def _reread_numbers(
     Each is cut out with a margin of a third of its height and read as one word of digits;
     the text and the text-only PDF take the second reading only when it passes the check.
     """
-    fixes: dict[int, str] = {}
-    confidence: dict[int, float] = {}
+    fixes: dict[int, tuple[str, float]] = {}
     suspects = [i for i, w in enumerate(words) if idnumbers.doubtful(w.text)]
     for i in suspects[:MAX_NUMBER_REREADS]:
         w = words[i]
@@ -240,16 +239,8 @@ def _reread_numbers(
         _, again, _ = _read(crop, lang, 8, left, dpi, whitelist, pdf=False)
         better = idnumbers.second_reading(w.text, "".join(a.text for a in again))
         if better is not None:
-            fixes[i] = better
-            confidence[i] = min(a.confidence for a in again)
-    if not fixes:
-        return words, pdf
-    pdf = replace_words(pdf, [w.text for w in words], fixes)
-    words = tuple(
-        replace(w, text=fixes[i], confidence=confidence[i]) if i in fixes else w
-        for i, w in enumerate(words)
-    )
-    return words, pdf
+            fixes[i] = (better, min(a.confidence for a in again))
+    return _with_readings(words, pdf, fixes)
 
 
 def _reread_garbled(
@@ -270,7 +261,14 @@ def _reread_garbled(
     left = max(1.0, deadline - time.monotonic())
     small_dpi = round(dpi * garbled.SCALE) if dpi else None
     _, read, _ = _read(page, lang, 6, left, small_dpi, config, pdf=False)
-    fixes = garbled.second_readings(slots, read, words)
+    return _with_readings(words, pdf, garbled.second_readings(slots, read, words))
+
+
+def _with_readings(
+    words: tuple[Word, ...], pdf: bytes, fixes: dict[int, tuple[str, float]]
+) -> tuple[tuple[Word, ...], bytes]:
+    """The words, and the text-only PDF, with word ``i`` read as ``fixes[i]`` (text and
+    confidence)."""
     if not fixes:
         return words, pdf
     pdf = replace_words(pdf, [w.text for w in words], {i: t for i, (t, _) in fixes.items()})

@@ -6,7 +6,6 @@ from __future__ import annotations
 import functools
 import io
 import unicodedata
-from dataclasses import dataclass
 
 import numpy as np
 import pytest
@@ -15,19 +14,11 @@ from pypdf import PdfReader
 import ocr.garbled as garbled
 import ocr.tesseract as tesseract
 from ocr.synthetic import render_specimen
+from ocr.tesseract import Word
 
 
-@dataclass(frozen=True)
-class W:
-    text: str
-    left: int
-    top: int
-    width: int
-    height: int
-    confidence: float
-    block: int = 1
-    paragraph: int = 1
-    line: int = 1
+def W(text: str, left: int, top: int, width: int, height: int, confidence: float) -> Word:
+    return Word(text, left, top, width, height, confidence, block=1, paragraph=1, line=1)
 
 
 def _page_of_words() -> list[W]:

@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from pathlib import Path
 
 import cv2
@@ -29,7 +29,9 @@ from tests.signing.conftest import options
 from tests.signing.pdfs import pillow_pdf, result_pdf
 from tests.signing.tools import render, words_with_boxes
 
-AT = datetime(2026, 11, 23, 9, 30, tzinfo=VN_TZ)
+# A whole half hour within the last ninety minutes: inside the validity of the certificates the
+# dev PKI issues at set-up (from a day before), whatever day the tests run.
+AT = (datetime.now(VN_TZ) - timedelta(hours=1)).replace(minute=30, second=0, microsecond=0)
 AGENCY = "Ủy ban nhân dân phường Ba Đình"
 QR = QrContent(
     verification_url="https://sohoa.example.gov.vn/verify/K7Q2M9",
@@ -86,7 +88,7 @@ def test_certified_copy_stamp_top_right(
 
     kind = _line(words, "SAO Y")
     agency_line = _line(words, AGENCY)
-    when = _line(words, "Thời gian ký: 2026-11-23T09:30:00+07:00")
+    when = _line(words, f"Thời gian ký: {AT.isoformat()}")
     for x1, _, x2, y2 in (kind, agency_line, when):
         assert x1 > PAGE_W / 2 and y2 < PAGE_H / 6  # top right
         assert x2 <= PAGE_W - 20
@@ -153,7 +155,7 @@ def test_clerk_stamp_top_left_and_copy_keeps_it_valid(
 
     clerk_line = _line(words, "Người số hóa: Nguyễn Thị Hằng")
     assert clerk_line[0] < PAGE_W / 4 and clerk_line[3] < PAGE_H / 6
-    assert _line(words, "Thời gian: 2026-11-23T09:30:00+07:00")[0] < PAGE_W / 4
+    assert _line(words, f"Thời gian: {AT.isoformat()}")[0] < PAGE_W / 4
     assert _line(words, "TRÍCH SAO")[0] > PAGE_W / 2
     qr_text = _decode_qr(render(path, tmp_path / "copy", dpi=300))
     assert qr_text.startswith(QR.verification_url)
@@ -202,7 +204,7 @@ def test_stamp_reads_upright_on_a_rotated_page(
     shown_w, shown_h = (PAGE_H, PAGE_W) if degrees in (90, 270) else (PAGE_W, PAGE_H)
     words = words_with_boxes(path)  # poppler reports them as the page is shown
 
-    when = _line(words, "Thời gian ký: 2026-11-23T09:30:00+07:00")
+    when = _line(words, f"Thời gian ký: {AT.isoformat()}")
     kind = _line(words, "SAO Y")
     assert when[0] > shown_w / 2 and when[3] < shown_h / 4, (when, shown_w, shown_h)
     assert when[2] - when[0] > 5 * (when[3] - when[1])  # a horizontal line: upright text

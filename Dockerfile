@@ -29,13 +29,13 @@ RUN apt-get update \
  && apt-get install -y --no-install-recommends build-essential \
  && rm -rf /var/lib/apt/lists/*
 WORKDIR /src
-COPY pyproject.toml README.md ./
+COPY pyproject.toml README.md constraints.txt ./
 COPY ingest ingest
 COPY ocr ocr
 COPY signing signing
 COPY archive archive
 COPY api api
-RUN pip wheel --no-cache-dir --wheel-dir /wheels .
+RUN pip wheel --no-cache-dir -c constraints.txt --wheel-dir /wheels .
 
 # --- the application ----------------------------------------------------------------------
 FROM python:3.11-slim-bookworm AS app

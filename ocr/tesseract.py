@@ -89,7 +89,7 @@ def _checked(image: np.ndarray) -> np.ndarray:
     if not isinstance(image, np.ndarray) or image.size == 0 or image.ndim not in (2, 3):
         raise UnreadableImage("empty or malformed image array")
     if image.dtype != np.uint8:
-        image = cv2.normalize(image, None, 0, 255, cv2.NORM_MINMAX).astype(np.uint8)  # type: ignore[call-overload]
+        image = cv2.normalize(image, None, 0, 255, cv2.NORM_MINMAX).astype(np.uint8)
     if image.ndim == 3 and image.shape[2] == 4:
         image = image[:, :, :3]
     if image.ndim == 3 and image.shape[2] == 1:

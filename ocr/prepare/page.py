@@ -69,7 +69,7 @@ def _candidates(small: np.ndarray) -> list[np.ndarray]:
     quads = []
     otsu, _ = cv2.threshold(score, 0, 255, cv2.THRESH_BINARY + cv2.THRESH_OTSU)
     for t in (otsu, (otsu + 255) / 2, otsu * 0.75):
-        bright = ((score > t) * 255).astype(np.uint8)
+        bright: np.ndarray = ((score > t) * 255).astype(np.uint8)
         # Text and shadows punch holes in the paper; close them, then drop desk specks.
         bright = cv2.morphologyEx(
             bright, cv2.MORPH_CLOSE, cv2.getStructuringElement(cv2.MORPH_ELLIPSE, (15, 15))

@@ -2,9 +2,12 @@
 
 Each page shows the page image as scanned (only turned upright): the legal copy looks like
 the paper. Tesseract's text-only PDF, made from the *prepared* image (deskewed, cropped,
-rescaled), is placed on top as a Form XObject through one affine matrix that maps the
-prepared image's pixels onto the shown image's pixels, so every invisible word lies on the
-word it was read from.
+rescaled), is placed on top as a Form XObject through the matrix that maps the prepared
+image's pixels onto the shown image's pixels, so every invisible word lies on the word it was
+read from. That matrix is affine for scans; for a photo whose perspective was undone it is a
+homography, which a PDF matrix cannot express, so each word is then placed on its own: its
+origin mapped exactly, its baseline and height through the homography's local linear part
+there (a word is short enough that the perspective hardly bends along it).
 """
 
 from __future__ import annotations
@@ -59,6 +62,26 @@ def text_layer_matrix(
     ``prepared_to_shown`` is a 2x3 or 3x3 affine matrix in pixel coordinates (origin top
     left) from the image Tesseract read to the image the page shows.
     """
+    return _pdf_matrix(
+        _text_to_shown(
+            text_page_size_pt, text_image_size_px, shown_image_size_px, shown_dpi, prepared_to_shown
+        )
+    )
+
+
+def _pdf_matrix(t: np.ndarray) -> tuple[float, float, float, float, float, float]:
+    """A 3x3 affine matrix on column vectors as PDF's ``a b c d e f`` (on row vectors)."""
+    return (t[0, 0], t[1, 0], t[0, 1], t[1, 1], t[0, 2], t[1, 2])
+
+
+def _text_to_shown(
+    text_page_size_pt: tuple[float, float],
+    text_image_size_px: tuple[int, int],
+    shown_image_size_px: tuple[int, int],
+    shown_dpi: float,
+    prepared_to_shown: np.ndarray,
+) -> np.ndarray:
+    """3x3 matrix (column vectors) from the text page's points to the shown page's points."""
     tw_pt, th_pt = text_page_size_pt
     tw_px, th_px = text_image_size_px
     _, sh_px = shown_image_size_px
@@ -71,7 +94,61 @@ def text_layer_matrix(
     s = 72.0 / shown_dpi
     to_pt = np.array([[s, 0.0, 0.0], [0.0, -s, sh_px * s], [0.0, 0.0, 1.0]])
     t = to_pt @ m @ to_px
-    return (t[0, 0], t[1, 0], t[0, 1], t[1, 1], t[0, 2], t[1, 2])
+    return t / t[2, 2]
+
+
+def _is_projective(matrix: np.ndarray) -> bool:
+    """Whether a 3x3 pixel mapping bends straight lines' spacing (a homography)."""
+    return matrix.shape[0] == 3 and bool(np.abs(matrix[2, :2]).max() > 1e-9 * abs(matrix[2, 2]))
+
+
+def _local_matrix(
+    h: np.ndarray, tm: tuple[float, float, float, float, float, float]
+) -> list[float]:
+    """The text matrix ``tm`` carried through the homography ``h`` at its origin.
+
+    PDF matrices act on row vectors: ``[a b c d e f]`` maps (x, y) to
+    (a x + c y + e, b x + d y + f); ``h`` acts on column vectors.
+    """
+    a, b, c, d, e, f = tm
+    u = h @ np.array([e, f, 1.0])
+    # Jacobian of (h p)[:2] / (h p)[2] at the origin.
+    jac = (h[:2, :2] * u[2] - np.outer(u[:2], h[2, :2])) / (u[2] * u[2])
+    lin = np.array([[a, b], [c, d]]) @ jac.T
+    return [
+        float(v) for v in (lin[0, 0], lin[0, 1], lin[1, 0], lin[1, 1], u[0] / u[2], u[1] / u[2])
+    ]
+
+
+def _place_words(doc: pikepdf.Pdf, page: pikepdf.Page, h: np.ndarray) -> bool:
+    """Rewrite a Tesseract text-only page so each word sits where ``h`` (text page points to
+    shown page points, a homography) takes it: every ``Td``/``Tm`` becomes an absolute ``Tm``.
+
+    False (page untouched) when the page positions text some other way.
+    """
+    ops = list(pikepdf.parse_content_stream(page))
+    out: list[pikepdf.ContentStreamInstruction | pikepdf.ContentStreamInlineImage] = []
+    line = (1.0, 0.0, 0.0, 1.0, 0.0, 0.0)
+    for op in ops:
+        name = str(op.operator)
+        if name in ("TD", "T*", "'", '"'):
+            return False
+        if name == "BT":
+            line = (1.0, 0.0, 0.0, 1.0, 0.0, 0.0)
+        if name == "Tm":
+            a, b, c, d, e, f = (float(v) for v in op.operands)
+            line = (a, b, c, d, e, f)
+        elif name == "Td":
+            tx, ty = (float(v) for v in op.operands)
+            a, b, c, d, e, f = line
+            line = (a, b, c, d, tx * a + ty * c + e, tx * b + ty * d + f)
+        else:
+            out.append(op)
+            continue
+        placed = [round(float(v), 5) for v in _local_matrix(h, line)]
+        out.append(pikepdf.ContentStreamInstruction(placed, pikepdf.Operator("Tm")))
+    page.Contents = doc.make_stream(pikepdf.unparse_content_stream(out))
+    return True
 
 
 def write_page_pdf(
@@ -106,16 +183,25 @@ def _overlay_text(
     text_image_size_px: tuple[int, int],
     prepared_to_shown: np.ndarray,
 ) -> None:
+    page = pdf.pages[0]
     with pikepdf.open(io.BytesIO(text_pdf)) as text_doc:
         text_page = text_doc.pages[0]
         box = [float(v) for v in text_page.mediabox]
         size_pt = (box[2] - box[0], box[3] - box[1])
+        t = _text_to_shown(
+            size_pt,
+            text_image_size_px,
+            (shown.shape[1], shown.shape[0]),
+            shown_dpi,
+            prepared_to_shown,
+        )
+        if _is_projective(t) and _place_words(text_doc, text_page, t):
+            # The words now carry the whole mapping; the form spans the shown page.
+            text_page.mediabox = pikepdf.Array([float(v) for v in page.mediabox])
+            t = np.eye(3)
         form = pdf.copy_foreign(text_page.as_form_xobject())
-    page = pdf.pages[0]
     name = page.add_resource(form, pikepdf.Name.XObject, prefix="OCR")
-    a, b, c, d, e, f = text_layer_matrix(
-        size_pt, text_image_size_px, (shown.shape[1], shown.shape[0]), shown_dpi, prepared_to_shown
-    )
+    a, b, c, d, e, f = _pdf_matrix(t)
     ops = f"q {a:.6f} {b:.6f} {c:.6f} {d:.6f} {e:.4f} {f:.4f} cm {name} Do Q\n"
     page.contents_add(pikepdf.Stream(pdf, ops.encode()), prepend=False)
 

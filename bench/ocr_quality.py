@@ -5,8 +5,8 @@
 Writes a synthetic corpus (bench/make_corpus.py) unless ``--corpus DIR`` names one, then reads
 every page with each engine on the same files in the same run:
 
-- sohoa:     ocr.quality.assess_page + ocr.pipeline.read_page (prepare, recognise)
-             (vie, psm 3): the worker's per-page path without the PDF writing
+- sohoa:     ocr.quality.assess_page + ocr.pipeline.read_page (prepare, recognise; vie,
+             psm 3) + ocr.pdf.write_page_pdf: the worker's per-page path to a searchable page
 - tesseract: ``tesseract IMG stdout -l vie --psm 3``, no preparation
 - ocrmypdf:  ``ocrmypdf -l vie --deskew --clean --rotate-pages --jobs 1 --sidecar``
 
@@ -40,7 +40,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from make_corpus import write_corpus  # noqa: E402
 
-from ocr.pipeline import OcrOptions, read_page  # noqa: E402
+from ocr.pdf import write_page_pdf  # noqa: E402
+from ocr.pipeline import OcrOptions, read_page, shown_dpi  # noqa: E402
 from ocr.prepare.measure import dpi_from_size, plausible_dpi  # noqa: E402
 from ocr.quality import QualityOptions, assess_ocr, assess_page, combine  # noqa: E402
 from ocr.synthetic import LEVELS  # noqa: E402
@@ -83,10 +84,21 @@ def load(path: Path) -> tuple[np.ndarray, int | None]:
         return np.asarray(im.convert("RGB")), int(round(dpi[0])) if dpi else None
 
 
-def run_sohoa(path: Path, timeout: float) -> tuple[str, float, float | None, int]:
+def run_sohoa(path: Path, timeout: float, work: Path) -> tuple[str, float, float | None, int]:
     t = time.perf_counter()
     image, dpi = load(path)
-    _, rec = read_page(image, dpi, OcrOptions(page_timeout_s=timeout))
+    options = OcrOptions(page_timeout_s=timeout)
+    prepared, rec = read_page(image, dpi, options)
+    # The PDF is written too: OCRmyPDF's time includes its searchable PDF.
+    write_page_pdf(
+        work / "sohoa.pdf",
+        prepared.upright,
+        shown_dpi(prepared.upright, dpi),
+        rec.text_only_pdf,
+        (prepared.image.shape[1], prepared.image.shape[0]),
+        prepared.to_upright,
+        options.jpeg_quality,
+    )
     return rec.text, time.perf_counter() - t, rec.mean_confidence, len(rec.words)
 
 
@@ -156,7 +168,7 @@ def evaluate(pages: list[Page], engines: tuple[str, ...], timeout: float, verbos
             del image
             for engine in engines:
                 if engine == "sohoa":
-                    text, secs, conf, words = run_sohoa(page.image, timeout)
+                    text, secs, conf, words = run_sohoa(page.image, timeout, Path(tmp))
                     secs += gate_s
                     page.gate_after_ocr = combine(q, assess_ocr(conf, words, gate_opts)).verdict
                 elif engine == "tesseract":

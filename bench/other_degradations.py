@@ -265,7 +265,7 @@ def main(argv: list[str] | None = None) -> int:
             }
             for engine in engines:
                 if engine == "sohoa":
-                    text, secs, _, _ = run_sohoa(page["image"], args.timeout)
+                    text, secs, _, _ = run_sohoa(page["image"], args.timeout, Path(tmp))
                 else:
                     text, secs = run_tesseract(page["image"], args.timeout)
                 result[engine] = {

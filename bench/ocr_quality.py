@@ -6,7 +6,7 @@ Writes a synthetic corpus (bench/make_corpus.py) unless ``--corpus DIR`` names o
 every page with each engine on the same files in the same run:
 
 - sohoa:     ocr.quality.assess_page + ocr.pipeline.read_page (prepare, recognise; vie,
-             psm 3) + ocr.pdf.write_page_pdf: the worker's per-page path to a searchable page
+             psm 3) + write_searchable_page: the worker's per-page path to a searchable page
 - tesseract: ``tesseract IMG stdout -l vie --psm 3``, no preparation
 - ocrmypdf:  ``ocrmypdf -l vie --deskew --clean --rotate-pages --jobs 1 --sidecar``
 
@@ -40,8 +40,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from make_corpus import write_corpus  # noqa: E402
 
-from ocr.pdf import write_page_pdf  # noqa: E402
-from ocr.pipeline import OcrOptions, read_page, shown_dpi  # noqa: E402
+from ocr.pipeline import OcrOptions, read_page, write_searchable_page  # noqa: E402
 from ocr.prepare.measure import dpi_from_size, plausible_dpi  # noqa: E402
 from ocr.quality import QualityOptions, assess_ocr, assess_page, combine  # noqa: E402
 from ocr.synthetic import LEVELS  # noqa: E402
@@ -90,15 +89,7 @@ def run_sohoa(path: Path, timeout: float, work: Path) -> tuple[str, float, float
     options = OcrOptions(page_timeout_s=timeout)
     prepared, rec = read_page(image, dpi, options)
     # The PDF is written too: OCRmyPDF's time includes its searchable PDF.
-    write_page_pdf(
-        work / "sohoa.pdf",
-        prepared.upright,
-        shown_dpi(prepared.upright, dpi),
-        rec.text_only_pdf,
-        (prepared.image.shape[1], prepared.image.shape[0]),
-        prepared.to_upright,
-        options.jpeg_quality,
-    )
+    write_searchable_page(work / "sohoa.pdf", prepared, rec, dpi, options)
     return rec.text, time.perf_counter() - t, rec.mean_confidence, len(rec.words)
 
 

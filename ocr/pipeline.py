@@ -99,12 +99,15 @@ def _recognize(prepared: PreparedPage, options: OcrOptions, timeout: float) -> R
     )
 
 
-def ocr_page(page: PageInput, out: Path, options: OcrOptions) -> PageResult:
-    """OCR one page image into the searchable page PDF ``out``."""
-    image, dpi = page.image, page.dpi
-    # Judged on the page as scanned, before preparation changes it.
-    seen = assess_page(image, dpi, options.quality, page.scan_dpi) if options.quality else None
-    prepared, recognition = read_page(image, dpi, options)
+def write_searchable_page(
+    out: Path,
+    prepared: PreparedPage,
+    recognition: Recognition,
+    dpi: int | None,
+    options: OcrOptions,
+) -> int:
+    """Write the page as scanned (turned upright) with the text layer read from ``prepared``
+    to ``out``; the dpi the page is shown at."""
     page_dpi = shown_dpi(prepared.upright, dpi)
     write_page_pdf(
         out,
@@ -115,6 +118,16 @@ def ocr_page(page: PageInput, out: Path, options: OcrOptions) -> PageResult:
         prepared.to_upright,
         options.jpeg_quality,
     )
+    return page_dpi
+
+
+def ocr_page(page: PageInput, out: Path, options: OcrOptions) -> PageResult:
+    """OCR one page image into the searchable page PDF ``out``."""
+    image, dpi = page.image, page.dpi
+    # Judged on the page as scanned, before preparation changes it.
+    seen = assess_page(image, dpi, options.quality, page.scan_dpi) if options.quality else None
+    prepared, recognition = read_page(image, dpi, options)
+    page_dpi = write_searchable_page(out, prepared, recognition, dpi, options)
     quality = None
     if seen is not None:
         words = len(recognition.words)

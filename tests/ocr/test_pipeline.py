@@ -154,6 +154,28 @@ def _photographed(page: np.ndarray) -> np.ndarray:
     )
 
 
+def _letter_centres(pdf: Path) -> tuple[list[tuple[int, int]], str, np.ndarray]:
+    """Centres of the text layer's letters (pdfium, in rendered pixels from the top), the
+    layer's text, and the rendered page's print (dilated 7x7) at one pixel a point."""
+    doc = pdfium.PdfDocument(str(pdf))
+    page = doc[0]
+    text = page.get_textpage()
+    try:
+        shown = page.render(scale=1).to_numpy().mean(axis=2)
+        ink = cv2.dilate((shown < 128).astype(np.uint8), np.ones((7, 7), np.uint8))
+        height = page.get_size()[1]
+        centres = []
+        for i in range(text.count_chars()):
+            if text.get_text_range(i, 1).strip():
+                left, bottom, right, top = text.get_charbox(i)
+                centres.append((int((left + right) / 2), int(height - (bottom + top) / 2)))
+        return centres, text.get_text_range(), ink
+    finally:
+        text.close()
+        page.close()
+        doc.close()
+
+
 def test_text_layer_of_a_photo_lies_on_its_words(tmp_path: Path) -> None:
     page = np.asarray(render_page(LINES * 4, dpi=150, size_in=(8.27, 11.69), pt=16))
     photo = _photographed(page)
@@ -163,18 +185,9 @@ def test_text_layer_of_a_photo_lies_on_its_words(tmp_path: Path) -> None:
     assert "0109876543" in result.text
     # The PDF shows the photo as taken; each invisible letter must sit on the print of the
     # photo, though the perspective bends the page (a single PDF matrix cannot).
-    doc = pdfium.PdfDocument(str(out))
-    shown = doc[0].render(scale=1).to_numpy().mean(axis=2)
-    ink = cv2.dilate((shown < 128).astype(np.uint8), np.ones((7, 7), np.uint8))
-    text = doc[0].get_textpage()
-    height = doc[0].get_size()[1]
-    centres = []
-    for i in range(text.count_chars()):
-        if text.get_text_range(i, 1).strip():
-            left, bottom, right, top = text.get_charbox(i)
-            centres.append((int((left + right) / 2), int(height - (bottom + top) / 2)))
+    centres, pdf_text, ink = _letter_centres(out)
     on_ink = [0 <= y < ink.shape[0] and 0 <= x < ink.shape[1] and ink[y, x] > 0 for x, y in centres]
     assert len(centres) > 300
     # Measured: 0.94 (a flat scan of the page: 1.0); one affine matrix for the page: 0.26.
     assert np.mean(on_ink) > 0.85, np.mean(on_ink)
-    assert "0109876543" in text.get_text_range()
+    assert "0109876543" in pdf_text

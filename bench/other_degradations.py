@@ -9,9 +9,10 @@ generator and harms them in other ways, written apart from it: a dirty photocopi
 specks and streaks down the page), yellowed paper with a blue "paid" stamp over the print,
 a faded copy, motion blur, show-through from the back, a fax (1-bit, 200 dpi), a grey JPEG
 at quality 25, a 12-megapixel phone photo on a wooden desk, a page upside down and askew, a
-photocopy's black margins, a sideways 150 dpi scan and an underexposed one. Same metrics as
-``ocr_quality`` (CER on NFC, whitespace-collapsed text; exact 12-digit ID), per kind, with
-the gate's verdicts, and sohoa's CER against Tesseract's last.
+photocopy's black margins, a sideways 150 dpi scan, an underexposed one and a certified
+copy's red framed stamp over the text. Same metrics as ``ocr_quality`` (CER on NFC,
+whitespace-collapsed text; exact 12-digit ID), per kind, with the gate's verdicts, and
+sohoa's CER against Tesseract's last.
 """
 
 from __future__ import annotations
@@ -193,6 +194,25 @@ def underexposed(img: np.ndarray, rng: random.Random) -> tuple[np.ndarray, int]:
     return f.clip(0, 255).astype(np.uint8), 300
 
 
+def box_stamp(img: np.ndarray, rng: random.Random) -> tuple[np.ndarray, int]:
+    """A certified copy: a red framed "SAO Y BAN CHINH" stamp (2.2 x 0.6 in, frame 0.7-1 mm,
+    3-7 degrees askew) pressed over the body text; black print under it stays black."""
+    h, w = img.shape[:2]
+    bw, bh = 660, 180
+    mask = np.zeros((h, w), np.uint8)
+    x, y = int(w * rng.uniform(0.15, 0.45)), int(h * rng.uniform(0.35, 0.6))
+    cv2.rectangle(mask, (x, y), (x + bw, y + bh), 255, rng.randint(8, 12))
+    cv2.putText(mask, "SAO Y BAN CHINH", (x + 40, y + 115), cv2.FONT_HERSHEY_DUPLEX, 2.0, 255, 6)
+    turn = cv2.getRotationMatrix2D(
+        (x + bw / 2, y + bh / 2), rng.choice((-1, 1)) * rng.uniform(3, 7), 1
+    )
+    mask = cv2.warpAffine(mask, turn, (w, h))
+    alpha = (mask.astype(np.float32) / 255 * 0.85)[..., None]
+    f = img.astype(np.float32)
+    f = f * (1 - alpha) + np.minimum(f, np.array([190, 35, 45], np.float32)) * alpha
+    return f.clip(0, 255).astype(np.uint8), 300
+
+
 HARMS: dict[str, Harm] = {
     f.__name__: f
     for f in (
@@ -208,6 +228,7 @@ HARMS: dict[str, Harm] = {
         black_margins,
         sideways_150,
         underexposed,
+        box_stamp,
     )
 }
 

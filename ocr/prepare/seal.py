@@ -1,13 +1,15 @@
-"""Seal and stamp suppression: a colour page to grey with round coloured stamps lightened.
+"""Seal and stamp suppression: a colour page to grey with coloured seals and stamps lightened.
 
 Vietnamese papers carry a red round seal over the signature and often over the signer's
 title and name; a receiving office may add a blue or violet round stamp ("Đã thu phí") over
 the print. Black ink under coloured ink stays dark in every channel, while the stamp's ink is
 as light as the paper in its own colour's channel (red in the red channel, blue in the blue
-one), so inside a stamp's circle we take that channel instead of the luminance. A signature
+one), so inside a stamp's box we take that channel instead of the luminance. A signature
 in blue ink is round enough to be taken too, which is as well: it crosses the signer's printed
-title and name. Coloured *text* (a diploma's red title, a card's heading) is elongated, not
-round, and is kept as ordinary dark grey.
+title and name. A certified copy carries a framed rectangular stamp ("SAO Y BẢN CHÍNH"),
+often pressed over the body text; it is taken by its frame, a rectangle round a hole of paper.
+Coloured *text* (a diploma's red title, a card's heading) is neither round nor framed, and is
+kept as ordinary dark grey.
 """
 
 from __future__ import annotations
@@ -42,6 +44,8 @@ FADED_RED = 25
 above black text's colour fringes and skin in an ID photo (~10-20)."""
 MIN_SHARE = 1e-4
 """Share of coloured pixels below which a page has no stamp worth looking for."""
+BOX_IN = (1.0, 4.0)
+"""Long side of a framed rectangular stamp ("SAO Y BẢN CHÍNH", "ĐÃ ĐỐI CHIẾU") in inches."""
 
 Ink = Callable[[np.ndarray], np.ndarray]
 
@@ -70,7 +74,8 @@ def find_seals(
     ink: Ink = redness,
 ) -> list[tuple[int, int, int, int]]:
     """Round marks of ``ink`` (red by default) between ``min_in`` and ``max_in`` inches
-    across, its strength above ``min_strength``."""
+    across, and framed rectangular stamps (``BOX_IN`` long), its strength above
+    ``min_strength``."""
     f = min(1.0, 100.0 / dpi)  # work at ~100 dpi
     small = cv2.resize(rgb, None, fx=f, fy=f, interpolation=cv2.INTER_AREA) if f < 1 else rgb
     marked = (ink(small) > min_strength).astype(np.uint8) * 255
@@ -81,12 +86,14 @@ def find_seals(
     blob = cv2.morphologyEx(
         marked, cv2.MORPH_CLOSE, cv2.getStructuringElement(cv2.MORPH_ELLIPSE, (k, k))
     )
-    n, _, stats, _ = cv2.connectedComponentsWithStats(blob)
+    n, labels, stats, _ = cv2.connectedComponentsWithStats(blob)
     seals = []
     for i in range(1, n):
         x, y, w, h, _area = stats[i]
         side = max(w, h) / px
-        if not (min_in <= side <= max_in and 0.7 <= w / max(h, 1) <= 1.4):
+        round_ = min_in <= side <= max_in and 0.7 <= w / max(h, 1) <= 1.4
+        boxy = BOX_IN[0] <= side <= BOX_IN[1] and 1.4 <= max(w, h) / max(min(w, h), 1) <= 6
+        if not round_ and not (boxy and _framed(labels[y : y + h, x : x + w] == i)):
             continue
         # A seal is a ring with text: its ink sits mostly near its rim, not in a solid block.
         sub = marked[y : y + h, x : x + w]
@@ -95,6 +102,29 @@ def find_seals(
         seals.append((int(x / f), int(y / f), int(w / f), int(h / f)))
     # A stamp's inner ring is a blob of its own: keep the outer one.
     return [a for a in seals if not any(b != a and _inside(a, b) for b in seals)]
+
+
+def _framed(blob: np.ndarray) -> bool:
+    """Whether a blob (its bounding box's mask, gaps closed) is a frame round paper, as a
+    rectangular stamp is: its largest hole is at least a third of its area and itself a
+    rectangle. A heading's letters enclose only small holes; a seal's hole is round."""
+    contours, hierarchy = cv2.findContours(
+        blob.astype(np.uint8), cv2.RETR_CCOMP, cv2.CHAIN_APPROX_SIMPLE
+    )
+    if hierarchy is None:
+        return False
+    outer = [c for c, h in zip(contours, hierarchy[0], strict=True) if h[3] < 0]
+    holes = [c for c, h in zip(contours, hierarchy[0], strict=True) if h[3] >= 0]
+    if not outer or not holes:
+        return False
+    hole = max(holes, key=cv2.contourArea)
+    area = cv2.contourArea(hole)
+    (_, _), (rw, rh), _ = cv2.minAreaRect(hole)
+    return (
+        area >= max(cv2.contourArea(c) for c in outer) / 3
+        and area >= 0.85 * rw * rh
+        and max(rw, rh) >= 1.3 * min(rw, rh)
+    )
 
 
 def _inside(a: tuple[int, int, int, int], b: tuple[int, int, int, int]) -> bool:

@@ -1,4 +1,5 @@
-"""Red-seal suppression: the seal goes, the black text under it and red headings stay."""
+"""Seal and stamp suppression: round seals, blue stamps and framed stamps go, the black
+text under them and coloured headings stay."""
 
 from __future__ import annotations
 
@@ -159,6 +160,59 @@ def test_blue_text_that_is_not_a_stamp_is_kept() -> None:
     )
     assert stroke.sum() > 1000
     assert np.median(grey[3200:3320, 300:1400][stroke]) < 110
+
+
+BOX_AT = (350, 1450)
+"""Top left of a certified copy's framed stamp, over the body text."""
+
+
+def _box_stamped(page: np.ndarray, angle: float) -> tuple[np.ndarray, np.ndarray]:
+    """``page`` with a red framed "SAO Y BAN CHINH" stamp (2.2 x 0.6 in) pressed over its
+    print, ``angle`` degrees askew; black print under the red ink stays black. Also its mask."""
+    mask = np.zeros(page.shape[:2], np.uint8)
+    x, y = BOX_AT
+    cv2.rectangle(mask, (x, y), (x + 660, y + 180), 255, 10)
+    cv2.putText(mask, "SAO Y BAN CHINH", (x + 40, y + 115), cv2.FONT_HERSHEY_DUPLEX, 2.0, 255, 6)
+    turn = cv2.getRotationMatrix2D((x + 330, y + 90), angle, 1)
+    mask = cv2.warpAffine(mask, turn, mask.shape[::-1])
+    alpha = (mask.astype(np.float32) / 255 * 0.85)[..., None]
+    f = page.astype(np.float32)
+    f = f * (1 - alpha) + np.minimum(f, np.array([190, 35, 45], np.float32)) * alpha
+    return f.astype(np.uint8), mask > 128
+
+
+def test_a_framed_stamp_over_print_is_lightened_and_the_print_kept() -> None:
+    page, _ = sealed()
+    for angle in (-5.0, 0.0, 4.0):
+        stamped, mask = _box_stamped(page, angle)
+        result = suppress_seals(stamped, 300)
+        boxes = [(x, y, w, h) for x, y, w, h in result.seals if w > 2 * h]
+        assert len(boxes) == 1, result.seals
+        x, y, w, h = boxes[0]
+        assert abs(x + w / 2 - (BOX_AT[0] + 330)) < 40 and abs(y + h / 2 - (BOX_AT[1] + 90)) < 40
+        region = (slice(BOX_AT[1] - 40, BOX_AT[1] + 220), slice(BOX_AT[0] - 40, BOX_AT[0] + 700))
+        ink = mask[region] & (page[region].min(axis=2) > 240)
+        black = page[region].max(axis=2) < 60
+        assert ink.sum() > 3000 and black.sum() > 1000
+        lum = cv2.cvtColor(stamped[region], cv2.COLOR_RGB2GRAY)
+        assert np.median(lum[ink]) < 120  # plain greyscale: the stamp as dark as print
+        assert np.median(result.grey[region][ink]) > 190
+        assert np.median(result.grey[region][black]) < 70
+
+
+def test_red_headings_and_underlined_words_are_not_taken_for_a_framed_stamp() -> None:
+    page, _ = sealed()
+    page = page.copy()
+    red = (190, 30, 35)
+    # Shaped like a stamp (1-4 in long, 1.4-6 times as long as high), but no frame.
+    cv2.putText(page, "BANG", (300, 3250), cv2.FONT_HERSHEY_DUPLEX, 4.0, red, 14)
+    cv2.putText(page, "SAO Y", (300, 3400), cv2.FONT_HERSHEY_SIMPLEX, 2.5, red, 7)
+    cv2.line(page, (300, 3420), (620, 3420), red, 6)
+    grey = suppress_seals(page, 300).grey
+    region = (slice(3120, 3430), slice(300, 1500))
+    stroke = redness(page[region]) > 80
+    assert stroke.sum() > 5000
+    assert np.median(grey[region][stroke]) < 110
 
 
 def _grey_sealed_signature(dust: float) -> tuple[np.ndarray, np.ndarray, np.ndarray]:

@@ -98,8 +98,8 @@ def _text_to_shown(
 
 
 def _is_projective(matrix: np.ndarray) -> bool:
-    """Whether a 3x3 pixel mapping bends straight lines' spacing (a homography)."""
-    return matrix.shape[0] == 3 and bool(np.abs(matrix[2, :2]).max() > 1e-9 * abs(matrix[2, 2]))
+    """Whether a 3x3 mapping bends straight lines' spacing (a homography, not affine)."""
+    return bool(np.abs(matrix[2, :2]).max() > 1e-9 * abs(matrix[2, 2]))
 
 
 def _local_matrix(

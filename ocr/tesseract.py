@@ -315,6 +315,18 @@ def _read_text(path: Path) -> str:
     return path.read_text(encoding="utf-8") if path.exists() else ""
 
 
+def read_words(
+    image: np.ndarray,
+    lang: str = "vie",
+    psm: int = 6,
+    timeout: float = 30.0,
+    dpi: int | None = None,
+) -> tuple[Word, ...]:
+    """The words of one Tesseract run over ``image`` (no layout fixes, no PDF)."""
+    _, words, _ = _read(_checked(image), lang, psm, timeout, dpi, (), pdf=False)
+    return words
+
+
 def detect_orientation(image: np.ndarray, timeout: float = 30.0) -> tuple[int, float]:
     """Tesseract OSD: ``(angle, confidence)``.
 
@@ -359,4 +371,12 @@ def available() -> bool:
     return shutil.which(TESSERACT) is not None
 
 
-__all__ = ["Recognition", "Word", "available", "detect_orientation", "parse_tsv", "recognize"]
+__all__ = [
+    "Recognition",
+    "Word",
+    "available",
+    "detect_orientation",
+    "parse_tsv",
+    "read_words",
+    "recognize",
+]

@@ -9,6 +9,7 @@
 7. ``orientation``  quarter turns: sideways or upside-down pages
 8. ``crop``         cut the image Tesseract reads to the printed area
 9. ``upscale``      enlarge low-resolution scans and small print
+10. ``show_through`` clear the back page's print seen through thin paper (read mirrored)
 
 Each stage decides for itself whether the page needs it and records what it did, so a clean
 scan passes through untouched. The original is never modified: ``PreparedPage.upright`` is
@@ -23,9 +24,12 @@ from collections.abc import Callable
 from dataclasses import replace
 from typing import Any
 
+import cv2
 import numpy as np
 
 from ..errors import UnreadableImage
+from ..tesseract import Word, read_words
+from .backside import clear_faint, faint_sample, measure_faint
 from .crop import print_box
 from .denoise import denoise
 from .deskew import estimate_skew, rotate
@@ -122,6 +126,7 @@ def prepare_page(image: np.ndarray, dpi: int | None, options: PrepareOptions) ->
     mask = _turn(mask, run.quarter)  # the small copy follows the page
     run.record("crop", lambda: _crop(run, options, char_px, mask, f))
     run.record("upscale", lambda: _upscale(run, options, char_px))
+    run.record("show_through", lambda: _show_through(run, options))
     upright = _turn(run.original, run.quarter)
     h, w = run.original.shape[:2]
     to_upright = _quarter_matrix(run.quarter, w, h) @ np.linalg.inv(run.to_current)
@@ -295,6 +300,38 @@ def _upscale(
     run.dpi = round(run.dpi * factor)
     params["dpi_after"] = run.dpi
     return True, params
+
+
+def _show_through(run: _Run, options: PrepareOptions) -> tuple[bool, dict[str, Any]]:
+    if not options.clear_show_through:
+        return False, {"reason": "disabled"}
+    layer = measure_faint(run.image, run.dpi)
+    if layer is None:
+        return False, {"reason": "no dark print"}
+    params: dict[str, Any] = layer.to_dict()
+    if not layer.present:
+        return False, params
+    # Faded print beside dark print looks the same in tones; the back's print is mirrored.
+    # A band of the faint layer is read mirrored, and straight only when that reads.
+    sample = faint_sample(run.image, layer, run.dpi)
+    timeout = options.osd_timeout_s
+    mirrored = _sure_words(read_words(cv2.flip(sample, 1), dpi=run.dpi, timeout=timeout))
+    params["mirrored_confidence"] = mirrored
+    if mirrored is None or mirrored < options.show_through_confidence:
+        return False, params
+    straight = _sure_words(read_words(sample, dpi=run.dpi, timeout=timeout))
+    params["straight_confidence"] = straight
+    if straight is not None and mirrored - straight < options.show_through_margin:
+        return False, params
+    run.image = clear_faint(run.image, layer)
+    return True, params
+
+
+def _sure_words(words: tuple[Word, ...], least: int = 5) -> float | None:
+    """Mean confidence of the words with two letters or more; None for fewer than
+    ``least`` of them."""
+    kept = [w.confidence for w in words if sum(c.isalpha() for c in w.text) >= 2]
+    return round(sum(kept) / len(kept), 1) if len(kept) >= least else None
 
 
 def turned_over(page: PreparedPage, reason: str) -> PreparedPage:

@@ -27,6 +27,8 @@ class PrepareOptions:
     crop: bool = True
     """Cut the image Tesseract reads to the printed area (margins and background go)."""
     upscale: bool = True
+    clear_show_through: bool = True
+    """Clear the back page's print seen through thin paper (``ocr.prepare.backside``)."""
 
     upscale_below_dpi: int = 200
     """Scans below this effective dpi are enlarged before recognition."""
@@ -46,6 +48,11 @@ class PrepareOptions:
     speck_density: float = 1.0
     """... or when there are more isolated specks than this per thousand pixels. Readable
     scans of the benchmark corpora have at most 0.6; a page sprinkled with dust, 5 or more."""
+    show_through_confidence: float = 60.0
+    """A faint layer is the back's print when read mirrored its words reach this mean
+    confidence (show-through measured 72-88, card backgrounds and faded print 20-45)..."""
+    show_through_margin: float = 20.0
+    """... and this much more than read straight (show-through straight: 31-49)."""
     osd_min_confidence: float = 1.5
     """Tesseract OSD answers below this confidence are ignored."""
     orientation_margin: float = 0.12

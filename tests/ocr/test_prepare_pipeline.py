@@ -137,6 +137,7 @@ def test_steps_are_recorded_as_json() -> None:
         "orientation",
         "crop",
         "upscale",
+        "show_through",
     ]
     assert all({"name", "applied", "params", "seconds"} <= set(s) for s in record)
 

@@ -314,7 +314,7 @@ def _show_through(run: _Run, options: PrepareOptions) -> tuple[bool, dict[str, A
     # Faded print beside dark print looks the same in tones; the back's print is mirrored.
     # A band of the faint layer is read mirrored, and straight only when that reads.
     sample = faint_sample(run.image, layer, run.dpi)
-    timeout = options.osd_timeout_s
+    timeout = options.osd_timeout_s  # a short read, bounded like the orientation check's
     mirrored = _sure_words(read_words(cv2.flip(sample, 1), dpi=run.dpi, timeout=timeout))
     params["mirrored_confidence"] = mirrored
     if mirrored is None or mirrored < options.show_through_confidence:

@@ -66,6 +66,10 @@ class FaintLayer:
     faint: float | None = None
     """Faint pixels far from the print, per pixel of ink (None: not measured, ruled out)."""
 
+    def level(self, share: float) -> float:
+        """The grey level ``share`` of the way from ink to paper."""
+        return _tone(self.ink, self.paper, share)
+
     @property
     def present(self) -> bool:
         return self.crisp <= CRISP_MAX and self.faint is not None and self.faint >= FAINT_MIN
@@ -88,6 +92,18 @@ def _percentile(hist: np.ndarray, q: float) -> float:
     return float(np.searchsorted(cum, cum[-1] * q / 100.0))
 
 
+def _tone(ink: float, paper: float, share: float) -> float:
+    return ink + share * max(1.0, paper - ink)
+
+
+def _near_print(grey: np.ndarray, layer: FaintLayer, dpi: float) -> np.ndarray:
+    """Mask of the print and of as far round it as a blurred letter's halo reaches."""
+    core = cv2.inRange(grey, 0, int(np.ceil(layer.level(0.3))) - 1)
+    # A square reach: OpenCV dilates with a rectangle in two cheap passes.
+    side = 2 * max(3, round(dpi * REACH_IN)) + 1
+    return cv2.dilate(core, cv2.getStructuringElement(cv2.MORPH_RECT, (side, side)))
+
+
 def measure_faint(grey: np.ndarray, dpi: float) -> FaintLayer | None:
     """The page's faint-layer measures; None for a page with (almost) no dark print.
 
@@ -101,11 +117,9 @@ def measure_faint(grey: np.ndarray, dpi: float) -> FaintLayer | None:
     if dark.sum() < 0.002 * grey.size:
         return None
     ink = _percentile(dark, 30)
-    span = max(1.0, paper - ink)
 
     def at(share: float) -> float:
-        """The grey level ``share`` of the way from ink to paper."""
-        return ink + share * span
+        return _tone(ink, paper, share)
 
     levels = np.arange(256)
     core_n = max(1.0, float(hist[levels < at(0.3)].sum()))
@@ -115,30 +129,19 @@ def measure_faint(grey: np.ndarray, dpi: float) -> FaintLayer | None:
     if crisp > CRISP_MAX or faint_n < FAINT_MIN * core_n:
         return layer
 
-    def band(lo: float, hi: float) -> np.ndarray:
-        """Mask of the grey levels from ``lo`` to ``hi`` of the way from ink to paper."""
-        return cv2.inRange(grey, int(np.ceil(at(lo))), int(np.ceil(at(hi))) - 1)
-
-    core = band(-1.0, 0.3)
-    # A square reach: OpenCV dilates with a rectangle in two cheap passes.
-    side = 2 * max(3, round(dpi * REACH_IN)) + 1
-    far = cv2.bitwise_not(cv2.dilate(core, cv2.getStructuringElement(cv2.MORPH_RECT, (side, side))))
-    far_faint = cv2.countNonZero(cv2.bitwise_and(far, band(*FAINT)))
-    return replace(layer, faint=far_faint / core_n)
+    far = cv2.bitwise_not(_near_print(grey, layer, dpi))
+    faint = cv2.inRange(grey, int(np.ceil(at(FAINT[0]))), int(np.ceil(at(FAINT[1]))) - 1)
+    return replace(layer, faint=cv2.countNonZero(cv2.bitwise_and(far, faint)) / core_n)
 
 
 def faint_sample(grey: np.ndarray, layer: FaintLayer, dpi: float) -> np.ndarray:
     """The faint layer alone, dark on white, in the band of rows ``SAMPLE_IN`` high where
     most of it lies: what is read to tell the back's print (mirrored) from the front's."""
-    span = layer.paper - layer.ink
-    lo, hi = layer.ink + FAINT[0] * span, layer.ink + 0.95 * span
-    core = cv2.inRange(grey, 0, int(np.ceil(layer.ink + 0.3 * span)) - 1)
-    side = 2 * max(3, round(dpi * REACH_IN)) + 1
-    near = cv2.dilate(core, cv2.getStructuringElement(cv2.MORPH_RECT, (side, side)))
+    lo, hi = layer.level(FAINT[0]), layer.level(0.95)
     levels = np.arange(256, dtype=np.float32)
     lut = (np.clip((levels - lo) / max(1.0, hi - lo), 0.0, 1.0) * 255).round().astype(np.uint8)
     faint = cv2.LUT(grey, lut)
-    faint[near > 0] = 255
+    faint[_near_print(grey, layer, dpi) > 0] = 255
     band = min(grey.shape[0], max(1, round(SAMPLE_IN * dpi)))
     ink_rows = np.cumsum(np.concatenate([[0], (faint < 128).sum(axis=1)]))
     sums = ink_rows[band:] - ink_rows[:-band]
@@ -149,8 +152,7 @@ def faint_sample(grey: np.ndarray, layer: FaintLayer, dpi: float) -> np.ndarray:
 def clear_faint(grey: np.ndarray, layer: FaintLayer) -> np.ndarray:
     """Tones up to ``KNEE`` of the way from ink to paper stay, from ``CUT`` on they are
     paper, and between they ramp up to it."""
-    span = layer.paper - layer.ink
-    knee, cut = layer.ink + KNEE * span, layer.ink + CUT * span
+    knee, cut = layer.level(KNEE), layer.level(CUT)
     levels = np.arange(256, dtype=np.float32)
     ramp = np.clip((levels - knee) / max(1.0, cut - knee), 0.0, 1.0)
     lut = np.where(levels <= knee, levels, knee + ramp * (255.0 - knee))

@@ -53,7 +53,7 @@ def test_the_back_page_seen_through_is_cleared_and_the_print_kept() -> None:
     assert np.median(cleared[ink]) < 60  # the front's print stays dark
 
 
-def test_a_clean_scan_has_no_faint_layer_and_is_left_alone() -> None:
+def test_a_clean_scan_has_no_faint_layer() -> None:
     front, _, _, _ = pages()
     layer = measure_faint(front, 300)
     assert layer is not None and not layer.present

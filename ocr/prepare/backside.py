@@ -32,12 +32,12 @@ import cv2
 import numpy as np
 
 CRISP_MAX = 0.35
-"""Pixels halfway between ink and paper per pixel of ink, at most, for a crisp page. Crisp
-scans measure 0.12-0.34 on the benchmark corpora; blurred, enlarged 150 dpi or shaken ones
-0.48 and more."""
+"""Pixels partway between ink and paper per pixel of ink, at most, for a crisp page. Crisp
+scans of the benchmark corpora measure up to about 0.3; blurred, enlarged 150 dpi or shaken
+ones about 0.5 and more."""
 FAINT_MIN = 0.4
 """Far faint pixels per pixel of ink, at least, for a faint layer. Show-through measures
-0.47-1.6; clean pages without a background pattern 0.2 at most."""
+0.45-1.6; clean pages without a background pattern 0.2 at most."""
 FAINT = (0.55, 0.9)
 """Tones this share of the way from ink to paper are faint: show-through at a quarter of
 the back's ink lies at 0.7-0.8."""

@@ -8,8 +8,9 @@
 6. ``deskew``       straighten the text lines (up to +-45 degrees)
 7. ``orientation``  quarter turns: sideways or upside-down pages
 8. ``crop``         cut the image Tesseract reads to the printed area
-9. ``upscale``      enlarge low-resolution scans and small print
-10. ``show_through`` clear the back page's print seen through thin paper (read mirrored)
+9. ``motion``       undo a straight shake of the camera or the scanner (Wiener)
+10. ``upscale``      enlarge low-resolution scans and small print
+11. ``show_through`` clear the back page's print seen through thin paper (read mirrored)
 
 Each stage decides for itself whether the page needs it and records what it did, so a clean
 scan passes through untouched. The original is never modified: ``PreparedPage.upright`` is
@@ -29,7 +30,7 @@ import numpy as np
 
 from ..errors import UnreadableImage
 from ..tesseract import Word, read_words
-from .backside import clear_faint, faint_sample, measure_faint
+from .backside import CRISP_MAX, clear_faint, faint_sample, measure_faint
 from .crop import print_box
 from .denoise import denoise
 from .deskew import estimate_skew, rotate
@@ -44,6 +45,7 @@ from .measure import (
     text_height,
     to_grey,
 )
+from .motion import deconvolve, estimate_motion, line_kernel, text_band
 from .orientation import detect
 from .page import find_page, warp_page
 from .scale import upscale, upscale_factor
@@ -53,6 +55,8 @@ from .types import PreparedPage, PrepareOptions, StepRecord
 
 CROP_MARGIN_IN = 0.25
 """Paper kept round the printed area: Tesseract wants some white around the text."""
+MIN_SHAKE_PX = 4.0
+"""Dips nearer than this are the strokes' own width whatever the resolution."""
 WORK_DPI = 110
 """Resolution of the small copy used to measure text, skew and orientation."""
 
@@ -125,6 +129,7 @@ def prepare_page(image: np.ndarray, dpi: int | None, options: PrepareOptions) ->
     run.record("orientation", lambda: _orient(run, options, vertical, mask))
     mask = _turn(mask, run.quarter)  # the small copy follows the page
     run.record("crop", lambda: _crop(run, options, char_px, mask, f))
+    run.record("motion", lambda: _motion(run, options))
     run.record("upscale", lambda: _upscale(run, options, char_px))
     run.record("show_through", lambda: _show_through(run, options))
     upright = _turn(run.original, run.quarter)
@@ -279,6 +284,38 @@ def _crop(
     return True, {"box": [x0, y0, x1 - x0, y1 - y0], "saving": round(box.saving, 3)}
 
 
+def _motion(run: _Run, options: PrepareOptions) -> tuple[bool, dict[str, Any]]:
+    if not options.deblur:
+        return False, {"reason": "disabled"}
+    # Only blurred print is worth the spectrum: crisp pages (most of them) stop here.
+    layer = measure_faint(run.image, run.dpi)
+    if layer is None:
+        return False, {"reason": "no dark print"}
+    params: dict[str, Any] = {"crisp": round(layer.crisp, 3)}
+    if layer.crisp <= CRISP_MAX:
+        return False, params
+    shortest = max(MIN_SHAKE_PX, options.deblur_min_in * run.dpi)
+    shake = estimate_motion(run.image, shortest, options.deblur_min_strength)
+    if shake is None:
+        return False, {**params, "reason": "too little text"}
+    params.update(shake.to_dict())
+    if shake.ratio is None or shake.ratio > options.deblur_max_ratio:
+        return False, params
+    sharp = deconvolve(run.image, line_kernel(shake.length, shake.angle), options.deblur_nsr)
+    # A pattern the spectrum took for a shake is made worse, not better: the text then
+    # rings into ghosts. The band with the most ink must read more words surely. (Mean
+    # confidence is the weaker test: words that come back read at middling confidence.)
+    band = text_band(run.image, round(options.deblur_band_in * run.dpi))
+    timeout = options.osd_timeout_s
+    before = _confident_words(read_words(run.image[band], dpi=run.dpi, timeout=timeout))
+    after = _confident_words(read_words(sharp[band], dpi=run.dpi, timeout=timeout))
+    params.update(confident_words_before=before, confident_words_after=after)
+    if after < before + options.deblur_min_gain:
+        return False, params
+    run.image = sharp
+    return True, params
+
+
 def _upscale(
     run: _Run, options: PrepareOptions, char_px: float | None
 ) -> tuple[bool, dict[str, Any]]:
@@ -325,6 +362,11 @@ def _show_through(run: _Run, options: PrepareOptions) -> tuple[bool, dict[str, A
         return False, params
     run.image = clear_faint(run.image, layer)
     return True, params
+
+
+def _confident_words(words: tuple[Word, ...], floor: float = 80.0) -> int:
+    """Words with two letters or more read at ``floor`` confidence or above."""
+    return sum(1 for w in words if w.confidence >= floor and sum(c.isalpha() for c in w.text) >= 2)
 
 
 def _sure_words(words: tuple[Word, ...], least: int = 5) -> float | None:

@@ -136,6 +136,7 @@ def test_steps_are_recorded_as_json() -> None:
         "deskew",
         "orientation",
         "crop",
+        "motion",
         "upscale",
         "show_through",
     ]

@@ -45,7 +45,7 @@ from .measure import (
     text_height,
     to_grey,
 )
-from .motion import deconvolve, estimate_motion, line_kernel, text_band
+from .motion import REACH, deconvolve, estimate_motion, line_kernel, text_band
 from .orientation import detect
 from .page import find_page, warp_page
 from .scale import upscale, upscale_factor
@@ -72,6 +72,10 @@ class _Run:
         """Original pixels -> current image pixels."""
         self.quarter = 0
         self.steps: list[StepRecord] = []
+        self.seals: list[tuple[int, int, int, int]] = []
+        """Boxes of the seals lightened, in the image as it was then (``seals_frame``)."""
+        self.seals_frame: tuple[np.ndarray, tuple[int, int]] = (np.eye(3), (0, 0))
+        """``to_current`` and the image's (height, width) when the seals were lightened."""
 
     def record(self, name: str, fn: Callable[[], tuple[bool, dict[str, Any]]]) -> None:
         t = time.perf_counter()
@@ -166,6 +170,7 @@ def _page(run: _Run, options: PrepareOptions, declared: int | None) -> tuple[boo
 def _seals(run: _Run, options: PrepareOptions) -> np.ndarray:
     t = time.perf_counter()
     img = run.image
+    run.seals_frame = (run.to_current.copy(), (img.shape[0], img.shape[1]))
     if img.ndim == 3 and options.suppress_seals and is_colour(img):
         res = suppress_seals(img, run.dpi)
         params: dict[str, Any] = {
@@ -174,6 +179,7 @@ def _seals(run: _Run, options: PrepareOptions) -> np.ndarray:
             "blue_share": res.blue_share,
         }
         run.steps.append(StepRecord("seals", bool(res.seals), params, time.perf_counter() - t))
+        run.seals = list(res.seals)
         return res.grey
     grey = to_grey(img)
     if not options.suppress_seals:
@@ -182,6 +188,7 @@ def _seals(run: _Run, options: PrepareOptions) -> np.ndarray:
         )
         return grey
     grey, seals = suppress_grey_seals(grey, run.dpi)
+    run.seals = list(seals)
     run.steps.append(
         StepRecord("seals", bool(seals), {"seals": seals, "colour": False}, time.perf_counter() - t)
     )
@@ -301,7 +308,13 @@ def _motion(run: _Run, options: PrepareOptions) -> tuple[bool, dict[str, Any]]:
     params.update(shake.to_dict())
     if shake.ratio is None or shake.ratio > options.deblur_max_ratio:
         return False, params
-    sharp = deconvolve(run.image, line_kernel(shake.length, shake.angle), options.deblur_nsr)
+    kernel = line_kernel(shake.length, shake.angle)
+    sharp = deconvolve(run.image, kernel, options.deblur_nsr)
+    # Where a seal was lightened the page is no longer the shaken paper, and undoing the
+    # shake there rings the seal's ink into ghosts over the signature block: keep it as is.
+    lightened = _seal_area(run, REACH * kernel.shape[0])
+    if lightened is not None:
+        np.copyto(sharp, run.image, where=lightened)
     # A pattern the spectrum took for a shake is made worse, not better: the text then
     # rings into ghosts. The band with the most ink must read more words surely. (Mean
     # confidence is the weaker test: words that come back read at middling confidence.)
@@ -314,6 +327,21 @@ def _motion(run: _Run, options: PrepareOptions) -> tuple[bool, dict[str, Any]]:
         return False, params
     run.image = sharp
     return True, params
+
+
+def _seal_area(run: _Run, margin: int) -> np.ndarray | None:
+    """Where the seals stage lightened the page, in the current image, ``margin`` px wider."""
+    if not run.seals:
+        return None
+    frame, (h, w) = run.seals_frame
+    boxes = np.zeros((h, w), np.uint8)
+    for x, y, bw, bh in run.seals:
+        boxes[y : y + bh, x : x + bw] = 255
+    to_now = run.to_current @ np.linalg.inv(frame)
+    ch, cw = run.image.shape[:2]
+    now = cv2.warpPerspective(boxes, to_now, (cw, ch), flags=cv2.INTER_NEAREST)
+    grow = cv2.getStructuringElement(cv2.MORPH_RECT, (margin | 1, margin | 1))
+    return np.asarray(cv2.dilate(now, grow) > 0)
 
 
 def _upscale(

@@ -131,3 +131,24 @@ def test_a_card_pattern_taken_for_a_shake_is_left_as_scanned() -> None:
     assert step.params["ratio"] is not None and step.params["ratio"] <= 0.75
     assert step.params["confident_words_after"] < step.params["confident_words_before"]
     assert not step.applied
+
+
+def test_a_lightened_seal_is_not_deconvolved() -> None:
+    # The seal stage lightens a red seal before this stage runs; that area no longer
+    # follows the shake, and deconvolving it rang the seal into ghosts over the signature
+    # block ("TM. ỦY BAN NHÂN DÂN" became "TiWfuIUWIMAXNAWMINN DÂN").
+    spec = render_master(5, "giay_khai_sinh")
+    rgb = np.asarray(spec.image.convert("RGB"))
+    shaken = np.dstack([_shake(rgb[..., c], 10, 0.0) for c in range(3)])
+    on = prepare_page(shaken, 300, PrepareOptions())
+    off = prepare_page(shaken, 300, replace(PrepareOptions(), deblur=False))
+    assert next(s for s in on.steps if s.name == "motion").applied
+    boxes = next(s for s in on.steps if s.name == "seals").params["seals"]
+    assert boxes
+    changed = on.image != off.image
+    back = np.linalg.inv(on.to_upright)  # the scan (flat, upright) -> what Tesseract reads
+    for x, y, w, h in boxes:
+        corners = np.array([[x, y, 1], [x + w, y + h, 1]], float) @ back.T
+        (x0, y0), (x1, y1) = (corners[:, :2] / corners[:, 2:]).round().astype(int)
+        assert not changed[y0:y1, x0:x1].any()
+    assert changed.mean() > 0.05  # the rest of the page was deconvolved

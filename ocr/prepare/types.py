@@ -27,7 +27,8 @@ class PrepareOptions:
     crop: bool = True
     """Cut the image Tesseract reads to the printed area (margins and background go)."""
     deblur: bool = True
-    """Undo a straight shake (motion blur) of the camera or the scanner's head."""
+    """Undo a straight smear: the camera or the scanner's head moved, or a photo taken at a
+    slant was stretched flat (``ocr.prepare.motion``)."""
     upscale: bool = True
     clear_show_through: bool = True
     """Clear the back page's print seen through thin paper (``ocr.prepare.backside``)."""
@@ -58,18 +59,19 @@ class PrepareOptions:
     shaken pages measured 6.6-55, pages that are not shaken reach 20 but at stroke width..."""
     deblur_max_ratio: float = 0.75
     """... and the edges along the shake must be this much flatter than across it: shaken
-    pages 0.13-0.69, pages that are not shaken 0.68 and up (those below 0.8 had their dip at
-    stroke width or stood out less than 5)."""
+    pages measured 0.13-0.69, flat scans that are not shaken 0.6 and up. Photos stretched
+    flat from a slant measured down to 0.46: they are smeared along the stretch."""
     deblur_min_gain: int = 1
     """A page that passes both is deblurred only if the band of text with the most ink then
-    has this many more words read at confidence 80 or above. Shaken pages gained 1-36 (all
-    20 measured); an ID card whose pattern passed the spectral tests went from 21 to 0
-    (CER 0.01 -> 0.81 had it been deblurred)."""
+    has this many more words read at confidence 80 or above. Shaken pages gained 1-36 (20 of
+    21 measured; the other gained none and is left as scanned); an ID card whose pattern
+    passed the spectral tests went from 21 to 0 (CER 0.01 -> 0.81 had it been deblurred)."""
     deblur_band_in: float = 2.0
     """Height of that band."""
     deblur_nsr: float = 0.01
-    """Wiener noise-to-signal ratio: lower restores more and rings more (0.005 rang round a
-    seal and a signature, and broke the layout of that block)."""
+    """Wiener noise-to-signal ratio: lower restores more and rings more. Of 0.005, 0.01 and
+    0.02 on four shaken pages, 0.01 was best or tied on three; 0.005 rang round a signature
+    and broke that block's layout."""
     show_through_confidence: float = 60.0
     """A faint layer is the back's print when read mirrored its words reach this mean
     confidence (show-through measured 72-88, card backgrounds and faded print 20-45)..."""

@@ -30,7 +30,7 @@ import numpy as np
 
 from ..errors import UnreadableImage
 from ..tesseract import Word, read_words
-from .backside import CRISP_MAX, clear_faint, faint_sample, measure_faint
+from .backside import CRISP_MAX, FaintLayer, clear_faint, faint_sample, measure_faint
 from .crop import print_box
 from .denoise import denoise
 from .deskew import estimate_skew, rotate
@@ -76,6 +76,15 @@ class _Run:
         """Boxes of the seals lightened, in the image as it was then (``seals_frame``)."""
         self.seals_frame: tuple[np.ndarray, tuple[int, int]] = (np.eye(3), (0, 0))
         """``to_current`` and the image's (height, width) when the seals were lightened."""
+        self._faint: tuple[np.ndarray, FaintLayer | None] | None = None
+
+    def faint(self) -> FaintLayer | None:
+        """The tone survey of the current image (``measure_faint``), taken once per image:
+        the motion and show-through stages both read it, and most pages reach the second
+        unchanged."""
+        if self._faint is None or self._faint[0] is not self.image:
+            self._faint = (self.image, measure_faint(self.image, self.dpi))
+        return self._faint[1]
 
     def record(self, name: str, fn: Callable[[], tuple[bool, dict[str, Any]]]) -> None:
         t = time.perf_counter()
@@ -295,7 +304,7 @@ def _motion(run: _Run, options: PrepareOptions) -> tuple[bool, dict[str, Any]]:
     if not options.deblur:
         return False, {"reason": "disabled"}
     # Only blurred print is worth the spectrum: crisp pages (most of them) stop here.
-    layer = measure_faint(run.image, run.dpi)
+    layer = run.faint()
     if layer is None:
         return False, {"reason": "no dark print"}
     params: dict[str, Any] = {"crisp": round(layer.crisp, 3)}
@@ -370,7 +379,7 @@ def _upscale(
 def _show_through(run: _Run, options: PrepareOptions) -> tuple[bool, dict[str, Any]]:
     if not options.clear_show_through:
         return False, {"reason": "disabled"}
-    layer = measure_faint(run.image, run.dpi)
+    layer = run.faint()
     if layer is None:
         return False, {"reason": "no dark print"}
     params: dict[str, Any] = layer.to_dict()

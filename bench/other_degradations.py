@@ -1,7 +1,7 @@
 """OCR on degradations the corpus generator does not make: sohoa vs plain Tesseract.
 
     OMP_THREAD_LIMIT=1 .venv/bin/python bench/other_degradations.py --per-kind 10 \\
-        [--seed-base 7000] [--kinds speckle,colour] [--engines sohoa,tesseract] [--json F]
+        [--seed-base 7000] [--kinds motion,fax] [--engines sohoa,tesseract] [--json F]
 
 ``bench/ocr_quality.py`` measures the pipeline on the levels of ``ocr.synthetic.degrade``,
 the generator it was developed against. This one takes clean specimens of the same
@@ -9,8 +9,8 @@ generator and harms them in other ways, written apart from it: a dirty photocopi
 specks and streaks down the page), yellowed paper with a blue "paid" stamp over the print,
 a faded copy, motion blur, show-through from the back, a fax (1-bit, 200 dpi), a grey JPEG
 at quality 25, a 12-megapixel phone photo on a wooden desk, a page upside down and askew, a
-photocopy's black margins, a sideways 150 dpi scan, an underexposed one and a certified
-copy's red framed stamp over the text. Same metrics as ``ocr_quality`` (CER on NFC,
+photocopy's black margins, a sideways 150 dpi scan, an underexposed one, a certified
+copy's red framed stamp over the text and a shaken phone shot (curved smear, noise, JPEG). Same metrics as ``ocr_quality`` (CER on NFC,
 whitespace-collapsed text; exact 12-digit ID), per kind, with the gate's verdicts, and
 sohoa's CER against Tesseract's last.
 """
@@ -93,6 +93,23 @@ def motion(img: np.ndarray, rng: random.Random) -> tuple[np.ndarray, int]:
     turn = cv2.getRotationMatrix2D((n / 2 - 0.5, n / 2 - 0.5), rng.uniform(0, 180), 1)
     kernel = cv2.warpAffine(line, turn, (n, n))
     return cv2.filter2D(img, -1, kernel / kernel.sum()), 300
+
+
+def shaken_photo(img: np.ndarray, rng: random.Random) -> tuple[np.ndarray, int]:
+    """A hand that moved during a phone shot: a slightly curved 5-14 px path with soft ends,
+    then the sensor's noise and the phone's JPEG (the ``motion`` kind is a clean straight
+    smear)."""
+    n, angle = rng.uniform(5, 14), np.radians(rng.uniform(0, 180))
+    bend = 0.08 / n * rng.choice((-1, 1))
+    kernel = np.zeros((31, 31), np.float32)
+    for t in np.linspace(-n / 2, n / 2, 60):
+        x, y = 15 + np.cos(angle) * t + bend * t * t, 15 - np.sin(angle) * t
+        cv2.circle(kernel, (int(round(x * 8)), int(round(y * 8))), 4, 1.0, -1, shift=3)
+    smeared = cv2.filter2D(img.astype(np.float32), -1, kernel / kernel.sum())
+    noise = np.random.default_rng(rng.randrange(2**32)).normal(0, rng.uniform(2, 6), img.shape)
+    noisy = np.clip(smeared + noise, 0, 255).astype(np.uint8)
+    _, jpeg = cv2.imencode(".jpg", noisy, [cv2.IMWRITE_JPEG_QUALITY, rng.randint(55, 85)])
+    return np.asarray(cv2.imdecode(jpeg, cv2.IMREAD_UNCHANGED)), 300
 
 
 def show_through(img: np.ndarray, rng: random.Random) -> tuple[np.ndarray, int]:
@@ -229,13 +246,15 @@ HARMS: dict[str, Harm] = {
         sideways_150,
         underexposed,
         box_stamp,
+        shaken_photo,  # new kinds go last: a kind's pages depend on its place in this list
     )
 }
 
 
 def make_pages(kinds: list[str], per_kind: int, seed_base: int, out: Path) -> list[dict]:
     pages = []
-    for k, kind in enumerate(kinds):
+    for kind in kinds:
+        k = list(HARMS).index(kind)  # the same pages whichever kinds are run
         for i in range(per_kind):
             seed = seed_base + i
             spec = render_specimen(seed, "clean", DOC_TYPES[i % len(DOC_TYPES)])

@@ -160,7 +160,12 @@ def _median_where(values: np.ndarray, ok: np.ndarray) -> np.ndarray:
 
 
 def _edge_support(grad: np.ndarray, quad: np.ndarray) -> float:
-    """Share of the quadrilateral's outline that runs along a strong edge."""
+    """Share of the quadrilateral's outline that runs along a strong edge.
+
+    Outline off the photo counts as unsupported: a page that really runs off the photo
+    still scores by the part in view, but a quadrilateral that took in a stretch of desk
+    and put a corner outside the frame no longer outscores the page beside it.
+    """
     h, w = grad.shape
     thr = float(np.percentile(grad, 90))
     hits = total = 0
@@ -169,11 +174,10 @@ def _edge_support(grad: np.ndarray, quad: np.ndarray) -> float:
         for t in np.linspace(0.05, 0.95, 40):
             x, y = a + (b - a) * t
             xi, yi = int(round(x)), int(round(y))
-            if not (2 <= xi < w - 2 and 2 <= yi < h - 2):
-                continue  # outside the frame: the page runs off the photo here
             total += 1
-            hits += bool(grad[yi - 2 : yi + 3, xi - 2 : xi + 3].max() > thr)
-    return hits / total if total else 0.0
+            if 2 <= xi < w - 2 and 2 <= yi < h - 2:
+                hits += bool(grad[yi - 2 : yi + 3, xi - 2 : xi + 3].max() > thr)
+    return hits / total
 
 
 def find_page(

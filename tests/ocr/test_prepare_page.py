@@ -11,7 +11,7 @@ from ocr.prepare import PrepareOptions, prepare_page
 from ocr.prepare.deskew import estimate_skew
 from ocr.prepare.measure import ink_mask, shrink
 from ocr.prepare.page import _median_where, find_page
-from ocr.synthetic import render_master
+from ocr.synthetic import render_master, render_specimen
 
 CORNERS = np.array([[260, 180], [1390, 300], [1480, 1930], [160, 1850]], np.float32)
 
@@ -84,3 +84,17 @@ def test_the_side_score_median_skips_points_off_the_photo() -> None:
     for idx in np.ndindex(*values.shape[:2]):
         if ok[idx].any():
             assert got[idx] == np.median(values[idx][ok[idx]])
+
+
+def test_a_light_page_on_a_light_desk_is_not_stretched_over_the_desk() -> None:
+    # A folded page on a pale grey desk (benchmark generator, unseen seed). A looser
+    # threshold took in a stretch of desk and put a corner 430 px above the photo; with the
+    # outline off the photo scoring as unsupported, the page itself wins (CER 0.53 -> 0.002).
+    spec = render_specimen(9019, "moderate", "xac_nhan_cu_tru")
+    image = np.asarray(spec.image.convert("RGB"))
+    truth = np.array(spec.meta["perspective"], np.float32)
+    quad = find_page(image)
+    assert quad is not None
+    h, w = image.shape[:2]
+    for corner in quad.corners:
+        assert np.linalg.norm(truth - corner, axis=1).min() < 0.02 * max(h, w)

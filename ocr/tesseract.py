@@ -8,7 +8,7 @@ When that run's layout skipped letters (``ocr.missed``), a second run in sparse-
 reads just those places and its text-only PDF is laid over the first. A word that looks
 like an ID but fails its check is read again alone, digits only (``ocr.idnumbers``); words
 it garbled are read again, smaller, in one more run (``ocr.garbled``). ``read_words`` and
-``detect_orientation`` serve the preparation's checks (orientation, show-through). Every
+``detect_orientation`` serve the preparation's checks (orientation, motion, show-through). Every
 call has a timeout and an explicit child environment with ``OMP_THREAD_LIMIT=1``: pages
 are parallelised by workers, not by Tesseract's threads, which only contend on a small
 machine.

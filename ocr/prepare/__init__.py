@@ -328,9 +328,8 @@ def _motion(run: _Run, options: PrepareOptions) -> tuple[bool, dict[str, Any]]:
     # rings into ghosts. The band with the most ink must read more words surely. (Mean
     # confidence is the weaker test: words that come back read at middling confidence.)
     band = text_band(run.image, round(options.deblur_band_in * run.dpi))
-    timeout = options.osd_timeout_s
-    before = _confident_words(read_words(run.image[band], dpi=run.dpi, timeout=timeout))
-    after = _confident_words(read_words(sharp[band], dpi=run.dpi, timeout=timeout))
+    before = _confident_words(_check_read(run, options, run.image[band]))
+    after = _confident_words(_check_read(run, options, sharp[band]))
     params.update(confident_words_before=before, confident_words_after=after)
     if after < before + options.deblur_min_gain:
         return False, params
@@ -388,12 +387,11 @@ def _show_through(run: _Run, options: PrepareOptions) -> tuple[bool, dict[str, A
     # Faded print beside dark print looks the same in tones; the back's print is mirrored.
     # A band of the faint layer is read mirrored, and straight only when that reads.
     sample = faint_sample(run.image, layer, run.dpi)
-    timeout = options.osd_timeout_s  # a short read, bounded like the orientation check's
-    mirrored = _sure_words(read_words(cv2.flip(sample, 1), dpi=run.dpi, timeout=timeout))
+    mirrored = _sure_words(_check_read(run, options, cv2.flip(sample, 1)))
     params["mirrored_confidence"] = mirrored
     if mirrored is None or mirrored < options.show_through_confidence:
         return False, params
-    straight = _sure_words(read_words(sample, dpi=run.dpi, timeout=timeout))
+    straight = _sure_words(_check_read(run, options, sample))
     params["straight_confidence"] = straight
     if straight is not None and mirrored - straight < options.show_through_margin:
         return False, params
@@ -401,15 +399,25 @@ def _show_through(run: _Run, options: PrepareOptions) -> tuple[bool, dict[str, A
     return True, params
 
 
+def _check_read(run: _Run, options: PrepareOptions, image: np.ndarray) -> tuple[Word, ...]:
+    """A stage's short check read (psm 6), bounded like the orientation check's."""
+    return read_words(image, dpi=run.dpi, timeout=options.osd_timeout_s)
+
+
+def _lettered(word: Word) -> bool:
+    """Two letters or more: stray marks read as ``:`` or ``l`` do not count as words."""
+    return sum(c.isalpha() for c in word.text) >= 2
+
+
 def _confident_words(words: tuple[Word, ...], floor: float = 80.0) -> int:
     """Words with two letters or more read at ``floor`` confidence or above."""
-    return sum(1 for w in words if w.confidence >= floor and sum(c.isalpha() for c in w.text) >= 2)
+    return sum(1 for w in words if w.confidence >= floor and _lettered(w))
 
 
 def _sure_words(words: tuple[Word, ...], least: int = 5) -> float | None:
     """Mean confidence of the words with two letters or more; None for fewer than
     ``least`` of them."""
-    kept = [w.confidence for w in words if sum(c.isalpha() for c in w.text) >= 2]
+    kept = [w.confidence for w in words if _lettered(w)]
     return round(sum(kept) / len(kept), 1) if len(kept) >= least else None
 
 

@@ -78,7 +78,7 @@ def read_page(
 ) -> tuple[PreparedPage, Recognition]:
     """Prepare one page and read it; a page that reads as nonsense is tried upside down."""
     started = time.monotonic()
-    prepared = prepare_page(image, dpi, options.prepare)
+    prepared = prepare_page(image, dpi, options.prepare, options.language)
     recognition = _recognize(prepared, options, options.page_timeout_s)
     if (recognition.mean_confidence or 0.0) < options.turn_over_below and recognition.words:
         left = max(1.0, options.page_timeout_s - (time.monotonic() - started))

@@ -64,8 +64,10 @@ WORK_DPI = 110
 class _Run:
     """The page as it goes through the stages, and the record of what each did."""
 
-    def __init__(self, original: np.ndarray, dpi: int) -> None:
+    def __init__(self, original: np.ndarray, dpi: int, language: str) -> None:
         self.original = original
+        self.language = language
+        """Tesseract language(s) of the stages' check reads: the page's OCR language."""
         self.image: np.ndarray = original
         self.dpi = dpi
         self.to_current = np.eye(3)
@@ -117,8 +119,13 @@ def _work_mask(grey: np.ndarray, dpi: int) -> tuple[np.ndarray, float]:
     return ink_mask(small), f
 
 
-def prepare_page(image: np.ndarray, dpi: int | None, options: PrepareOptions) -> PreparedPage:
-    """Prepare one page image (RGB or grey array) for Tesseract; see the module docstring."""
+def prepare_page(
+    image: np.ndarray, dpi: int | None, options: PrepareOptions, language: str = "vie"
+) -> PreparedPage:
+    """Prepare one page image (RGB or grey array) for Tesseract; see the module docstring.
+
+    ``language`` is the OCR's: the stages that check a change by reading (motion,
+    show-through) read in it, so a page in another script is judged by its own words."""
     try:
         original = as_uint8(image)
     except (TypeError, ValueError) as exc:
@@ -126,7 +133,7 @@ def prepare_page(image: np.ndarray, dpi: int | None, options: PrepareOptions) ->
     if original.ndim not in (2, 3) or min(original.shape[:2]) < 16:
         raise UnreadableImage(f"image of shape {original.shape} is not a page")
     declared = plausible_dpi(dpi, original.shape)
-    run = _Run(original, declared or dpi_from_size(original.shape))
+    run = _Run(original, declared or dpi_from_size(original.shape), language)
     run.record("page", lambda: _page(run, options, declared))
     grey = _seals(run, options)
     # One small copy (~110 dpi) serves text size, skew and orientation; it is turned with
@@ -401,7 +408,7 @@ def _show_through(run: _Run, options: PrepareOptions) -> tuple[bool, dict[str, A
 
 def _check_read(run: _Run, options: PrepareOptions, image: np.ndarray) -> tuple[Word, ...]:
     """A stage's short check read (psm 6), bounded like the orientation check's."""
-    return read_words(image, dpi=run.dpi, timeout=options.osd_timeout_s)
+    return read_words(image, lang=run.language, dpi=run.dpi, timeout=options.osd_timeout_s)
 
 
 def _lettered(word: Word) -> bool:

@@ -8,8 +8,10 @@ from dataclasses import replace
 
 import cv2
 import numpy as np
+import pytest
 from rapidfuzz.distance import Levenshtein
 
+from ocr.errors import TesseractMissing
 from ocr.pipeline import OcrOptions, read_page
 from ocr.prepare import prepare_page
 from ocr.prepare.motion import deconvolve, estimate_motion, line_kernel
@@ -152,3 +154,14 @@ def test_a_lightened_seal_is_not_deconvolved() -> None:
         (x0, y0), (x1, y1) = (corners[:, :2] / corners[:, 2:]).round().astype(int)
         assert not changed[y0:y1, x0:x1].any()
     assert changed.mean() > 0.05  # the rest of the page was deconvolved
+
+
+def test_the_check_reads_in_the_pages_language() -> None:
+    # A stage that judges its change by reading reads in the OCR's language: a language that
+    # is not installed fails as the OCR itself would, rather than being judged in Vietnamese.
+    grey, _, _ = _page("giay_khai_sinh")
+    shaken = _shake(grey, 11, 20.0)
+    with pytest.raises(TesseractMissing):
+        prepare_page(shaken, 300, PrepareOptions(), language="sohoa_no_such_language")
+    prepared = prepare_page(shaken, 300, PrepareOptions(), language="eng")
+    assert next(s for s in prepared.steps if s.name == "motion").applied

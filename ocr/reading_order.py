@@ -7,7 +7,8 @@ gets all labels, then all values. We rebuild the order the way a person reads:
 - blocks are cut recursively into horizontal stripes (top to bottom) and, inside a stripe,
   into columns (left to right) — the agency block before the national motto beside it;
 - columns whose lines pair up row by row and whose left side reads as labels (``:``) are a
-  form and are read row by row, as are blocks that overlap and cannot be cut;
+  form and are read row by row, as are unruled tables (two left-aligned columns far apart,
+  their lines paired) and blocks that overlap and cannot be cut;
 - blocks of centred lines (the agency and its number, the motto and the date under it, a
   signer's title and name with the signature's room between) are read whole, so two
   blocks side by side are read one after the other, not across;
@@ -58,6 +59,11 @@ WIDE_GAP = 3.5
 LABEL_SHARE = 0.6
 """Share of a left column's paired lines that must look like labels to read it as a form."""
 PAIRED_SHARE = 0.6
+TABLE_PAIRED = 0.8
+TABLE_GUTTER = 3.0
+"""Two left-aligned columns in which this share of the lines has a partner on its row, and
+at least this many line heights apart, are an unruled table of labels and values. Columns
+of running text leave a gutter of one or two line heights."""
 STACK_CENTRE = 0.6
 """Lines whose centres are this many line heights apart or less are centred on one line."""
 STACK_GAP = 10.0
@@ -226,12 +232,33 @@ def _row_wise(columns: list[list[TextLine]]) -> bool:
     return labels >= 2 and labels >= LABEL_SHARE * len(paired)
 
 
+def _unruled_table(columns: list[list[TextLine]]) -> bool:
+    """Labels and values without rules or colons ("Thửa đất số      557"): two columns, each
+    on one left edge, nearly every line beside a line of the other, far apart."""
+    if len(columns) != 2:
+        return False
+    paired = len(_paired(columns)[0])
+    left, right = columns
+    if paired < 3 or paired < TABLE_PAIRED * max(len(left), len(right)):
+        return False
+    height = float(np.median([ln.height for ln in left + right]))
+    for col in (left, right):
+        if max(ln.left for ln in col) - min(ln.left for ln in col) > height:
+            return False  # centred blocks side by side (an agency beside the motto)
+    gutter = min(ln.left for ln in right) - max(ln.right for ln in left)
+    return gutter >= TABLE_GUTTER * height
+
+
 def _order(lines: list[TextLine]) -> list[list[TextLine]]:
     """Recursive XY-cut at the widest gap: groups of lines in reading order."""
     if len(lines) <= 1:
         return [lines]
     stripes, y_gap = _cut(lines, "y")
     columns, x_gap = _cut(lines, "x")
+    if len(columns) > 1 and x_gap > y_gap and _unruled_table(_columns(lines)):
+        # Read row by row as a whole: a stripe of two of its rows, judged alone, has too
+        # few pairs to tell and would be read column by column.
+        return [[ln for row in _rows(lines) for ln in row]]
     if len(columns) > 1 and x_gap > y_gap and not _row_wise(_columns(lines)):
         # A line above everything beside it (the place and date over two signers) comes first.
         first = min(lines, key=lambda ln: ln.top)
@@ -258,9 +285,30 @@ def _columns(lines: list[TextLine]) -> list[list[TextLine]]:
     return cols
 
 
+def _split_at_rules(grid: Grid, lines: list[TextLine]) -> list[TextLine]:
+    """Each line cut where it crosses one of the table's vertical rules.
+
+    Tesseract takes two cells' lines for one when the gap at the rule is no wider than a
+    word gap ("Thôn Đông, xã Diễn Kỷ, thành phố Vinh, Bản Đông, xã Lập Lễ"): the line would
+    go whole to the cell of its centre and the next cell's text be read into it."""
+    out: list[TextLine] = []
+    for ln in lines:
+        run: list[Word] = []
+        column = None
+        for w in ln.words:
+            c = int(np.searchsorted(grid.xs, w.left + w.width / 2))
+            if run and c != column:
+                out.append(TextLine(tuple(run)))
+                run = []
+            run.append(w)
+            column = c
+        out.append(TextLine(tuple(run)))
+    return out
+
+
 def _table_text(grid: Grid, lines: list[TextLine]) -> str:
     cells: dict[tuple[int, int], list[TextLine]] = {}
-    for ln in lines:
+    for ln in _split_at_rules(grid, lines):
         cells.setdefault(grid.cell(ln), []).append(ln)
     rows = []
     for r in sorted({rc[0] for rc in cells}):
@@ -312,13 +360,17 @@ def _stacks(lines: list[TextLine]) -> list[list[TextLine]]:
                     continue  # ends the motto's block; over a signer it is read before both
                 tol = STACK_CENTRE * max(ln.height, last.height)
                 gap = ln.top - last.bottom
+                room = gap > STACK_BREAK * last.height
                 if abs((last.left + last.right) / 2 - centre) > tol:
                     continue
-                if abs(last.left - ln.left) <= tol or id(last) in in_form:
-                    continue  # left-aligned (a paragraph, a form), or a form's value
+                # Left-aligned lines are a paragraph or a form, unless a signature's room
+                # parts them: a name as wide as the "(Ký, ghi rõ họ tên)" over it is both
+                # centred and aligned, and no paragraph leaves that much paper blank.
+                if (abs(last.left - ln.left) <= tol and not room) or id(last) in in_form:
+                    continue
                 if not -0.3 * ln.height <= gap <= STACK_GAP * last.height:
                     continue
-                if gap > STACK_BREAK * last.height and _beside(last, ln, lines):
+                if room and _beside(last, ln, lines):
                     continue  # not a signature's room: text runs beside the gap
                 if best is None or last.bottom > best[-1].bottom:
                     best = st
@@ -330,8 +382,10 @@ def _stacks(lines: list[TextLine]) -> list[list[TextLine]]:
 
 
 def _beside(above: TextLine, below: TextLine, lines: list[TextLine]) -> bool:
-    """Whether any line lies in the rows between ``above`` and ``below``."""
-    return any(above.bottom < (ln.top + ln.bottom) / 2 < below.top for ln in lines)
+    """Whether any line lies in the rows between ``above`` and ``below``, a line's height
+    clear of both: the other signer's name set a little higher is not text beside the room."""
+    h = max(above.height, below.height)
+    return any(above.bottom + h < (ln.top + ln.bottom) / 2 < below.top - h for ln in lines)
 
 
 def _crowded(stack: list[TextLine], lines: list[TextLine]) -> bool:

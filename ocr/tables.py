@@ -120,11 +120,36 @@ def _grids(grey: np.ndarray) -> list[Grid]:
         if bw < w // 5 or bh < h // 40:
             continue
         region = labels[y : y + bh, x : x + bw] == i
-        xs = _rule_positions(vert[y : y + bh, x : x + bw] * region, 0, max(8, w // 100))
-        ys = _rule_positions(horiz[y : y + bh, x : x + bw] * region, 1, max(8, h // 200))
+        vmask = vert[y : y + bh, x : x + bw] * region
+        hmask = horiz[y : y + bh, x : x + bw] * region
+        xs = _rule_positions(vmask, 0, max(8, w // 100))
+        ys = _rule_positions(hmask, 1, max(8, h // 200))
+        if len(xs) >= 2 and len(ys) >= 2:
+            slack = max(6, w // 100)
+            xs, ys = _uncreased(vmask, xs, ys, slack), _uncreased(hmask.T, ys, xs, slack)
         if len(xs) >= 2 and len(ys) >= 2:
             grids.append(Grid(tuple(x + v for v in xs), tuple(y + v for v in ys)))
     return grids
+
+
+def _uncreased(mask: np.ndarray, at: list[int], across: list[int], slack: int) -> list[int]:
+    """The rules at ``at`` (columns of ``mask``, which holds the rules running down) without
+    the creases: a fold across the paper is a long straight dark line too, and where it runs
+    through a table it would split a row in two. In a framed table every rule ends at the
+    frame (the first and last of the rules ``across``); a line that runs on past it is
+    a fold. An open table (rules running past the outer ones) is left as found."""
+    ends = []
+    for p in at:
+        rows = np.nonzero(mask[:, max(0, p - 3) : p + 1].any(axis=1))[0]
+        ends.append((int(rows[0]), int(rows[-1])) if rows.size else (across[0], across[-1]))
+    lo, hi = across[0] - slack, across[-1] + slack
+
+    def framed(end: tuple[int, int]) -> bool:
+        return lo <= end[0] and end[1] <= hi
+
+    if sum(map(framed, ends)) < 2:
+        return at
+    return [p for p, end in zip(at, ends, strict=True) if framed(end)]
 
 
 def _rule_positions(mask: np.ndarray, axis: int, min_gap: int) -> list[int]:

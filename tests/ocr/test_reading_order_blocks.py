@@ -87,3 +87,54 @@ def test_labels_and_values_of_a_form_are_not_taken_for_blocks() -> None:
         _line("02/01/1990", 640, 450, 140, 4),
     ]
     assert _flat(words) == "Họ và tên: NGUYỄN AN Ngày sinh: 02/01/1990"
+
+
+def test_a_name_as_wide_as_the_line_over_it_stays_with_its_signer() -> None:
+    # "Trần Hữu Quyết" is as wide as "(Ký, ghi rõ họ tên)": centred and left-aligned at once.
+    # The signature's room parts them, so they are one signer, not a paragraph; the other
+    # signer's name, set a little higher, is not text beside the room.
+    words = [
+        _line("Chồng", 520, 1944, 160, 1, height=44),
+        _line("(Ký, ghi rõ họ tên)", 432, 2018, 337, 2, height=44),
+        _line("Trần Hữu Quyết", 399, 2382, 403, 3, height=44),
+        _line("Vợ", 1540, 1950, 70, 4, height=44),
+        _line("(Ký, ghi rõ họ tên)", 1406, 2018, 337, 5, height=44),
+        _line("Nguyễn Quỳnh Thảo", 1320, 2435, 510, 6, height=44),
+    ]
+    assert _flat(words) == (
+        "Chồng (Ký, ghi rõ họ tên) Trần Hữu Quyết Vợ (Ký, ghi rõ họ tên) Nguyễn Quỳnh Thảo"
+    )
+
+
+def test_an_unruled_table_of_labels_and_values_is_read_row_by_row() -> None:
+    rows = [
+        ("Nội dung", "Thông tin"),
+        ("Thửa đất số", "557"),
+        ("Tờ bản đồ số", "2"),
+        ("Diện tích", "578,6 m2"),
+        ("Hình thức sử dụng", "Sử dụng riêng"),
+        ("Mục đích sử dụng", "Đất ở tại nông thôn"),
+    ]
+    words = []
+    for i, (label, value) in enumerate(rows):
+        # Rows close enough that two of them, alone, read as two short columns.
+        top = 1000 + 52 * i + (10 if i % 2 else 0)
+        words.append(_line(label, 100, top, 22 * len(label), 2 * i + 1))
+        words.append(_line(value, 900, top, 22 * len(value), 2 * i + 2))
+    assert _flat(words) == " ".join(f"{label} {value}" for label, value in rows)
+
+
+def test_two_columns_of_running_text_are_read_column_by_column() -> None:
+    left = [
+        "Bên được ủy quyền được thay mặt",
+        "bên ủy quyền làm thủ tục cấp",
+        "lại giấy chứng nhận",
+    ]
+    right = [
+        "Bên ủy quyền chịu trách nhiệm",
+        "trước pháp luật về mọi công việc",
+        "do bên được ủy quyền",
+    ]
+    words = [_line(t, 100, 1000 + 45 * i, 700, 1) for i, t in enumerate(left)]
+    words += [_line(t, 850, 1000 + 45 * i, 700, 2) for i, t in enumerate(right)]
+    assert _flat(words) == " ".join(left + right)

@@ -12,8 +12,10 @@ import numpy as np
 from PIL import Image, ImageDraw
 
 import ocr.tesseract as tesseract
+from ocr.reading_order import reading_order_text
 from ocr.synthetic.fonts import families
-from ocr.tables import erase_rules, find_tables
+from ocr.tables import Grid, erase_rules, find_tables
+from tests.ocr.test_tesseract import W
 
 ROWS = (
     ("STT", "Họ, chữ đệm và tên", "Số định danh cá nhân"),
@@ -81,3 +83,54 @@ def test_a_ruled_table_is_read_row_by_row() -> None:
         assert " ".join(row) in flat, f"row {row} not read whole, in order: {flat!r}"
     ids = re.findall(r"\d{12}", flat)
     assert ids == [row[2] for row in ROWS[1:]]
+
+
+def test_a_fold_across_a_framed_table_is_not_a_rule() -> None:
+    # A crease runs dark across the whole sheet, through the second row's print: the row
+    # stays one row, and the table keeps its real rules.
+    page = table_page().copy()
+    fold = (ROW_YS[1] + ROW_YS[2]) // 2
+    page[fold - 1 : fold + 2, :] = 150
+    grids = find_tables(page)
+    assert len(grids) == 1
+    assert len(grids[0].ys) == len(ROW_YS)
+    assert all(abs(a - b) <= 4 for a, b in zip(grids[0].ys, ROW_YS, strict=True))
+
+
+def test_a_line_running_over_a_cell_rule_is_read_cell_by_cell() -> None:
+    # Tesseract joins two cells' lines into one when the gap at the rule is no wider than
+    # a word gap; each cell's lines must still be read together.
+    grid = Grid(xs=(100, 400, 1200, 2000), ys=(100, 200, 400))
+    words = [
+        W("Thông", 120, 130, 100),
+        W("tin", 230, 130, 60),
+        W("Chồng", 420, 130, 120),
+        W("Vợ", 1220, 130, 60),
+        W("Nơi", 120, 230, 80),
+        W("cư", 210, 230, 50),
+        W("trú", 270, 230, 60),
+        # One line for Tesseract, across the rule at x = 1200.
+        W("Thôn", 420, 230, 100, line=2),
+        W("Đông,", 530, 230, 120, line=2),
+        W("thành", 660, 230, 120, line=2),
+        W("phố", 790, 230, 80, line=2),
+        W("Vinh,", 880, 230, 100, line=2),
+        W("Bản", 1220, 230, 90, line=2),
+        W("Đông,", 1320, 230, 120, line=2),
+        W("quận", 1450, 230, 110, line=2),
+        W("Ngô", 1570, 230, 90, line=2),
+        W("Quyền,", 1670, 230, 140, line=2),
+        W("tỉnh", 420, 290, 90, line=3),
+        W("Nghệ", 520, 290, 110, line=3),
+        W("An", 640, 290, 60, line=3),
+        W("thành", 1220, 290, 120, line=3),
+        W("phố", 1350, 290, 80, line=3),
+        W("Hải", 1440, 290, 70, line=3),
+        W("Phòng", 1520, 290, 130, line=3),
+    ]
+    rows = reading_order_text(words, [grid]).splitlines()
+    assert rows == [
+        "Thông tin Chồng Vợ",
+        "Nơi cư trú Thôn Đông, thành phố Vinh, tỉnh Nghệ An "
+        "Bản Đông, quận Ngô Quyền, thành phố Hải Phòng",
+    ]

@@ -255,11 +255,12 @@ def _order(lines: list[TextLine]) -> list[list[TextLine]]:
         return [lines]
     stripes, y_gap = _cut(lines, "y")
     columns, x_gap = _cut(lines, "x")
-    if len(columns) > 1 and x_gap > y_gap and _unruled_table(_columns(lines)):
+    split = _columns(lines) if len(columns) > 1 and x_gap > y_gap else []
+    if _unruled_table(split):
         # Read row by row as a whole: a stripe of two of its rows, judged alone, has too
         # few pairs to tell and would be read column by column.
         return [[ln for row in _rows(lines) for ln in row]]
-    if len(columns) > 1 and x_gap > y_gap and not _row_wise(_columns(lines)):
+    if split and not _row_wise(split):
         # A line above everything beside it (the place and date over two signers) comes first.
         first = min(lines, key=lambda ln: ln.top)
         beside = [ln for c in columns if first not in c for ln in c]

@@ -125,7 +125,7 @@ def _grids(grey: np.ndarray) -> list[Grid]:
         xs = _rule_positions(vmask, 0, max(8, w // 100))
         ys = _rule_positions(hmask, 1, max(8, h // 200))
         if len(xs) >= 2 and len(ys) >= 2:
-            slack = max(6, w // 100)
+            slack = max(6, max(w, h) // 100)
             xs, ys = _uncreased(vmask, xs, ys, slack), _uncreased(hmask.T, ys, xs, slack)
         if len(xs) >= 2 and len(ys) >= 2:
             grids.append(Grid(tuple(x + v for v in xs), tuple(y + v for v in ys)))

@@ -223,13 +223,25 @@ def _paired(columns: list[list[TextLine]]) -> tuple[list[TextLine], list[TextLin
 def _row_wise(columns: list[list[TextLine]]) -> bool:
     """Columns that are really rows: a form (labels left, values right) or a table."""
     paired, left = _paired(columns)
-    right_n = sum(len(c) for c in columns[1:])
-    if len(paired) < 2 or len(paired) < PAIRED_SHARE * min(len(left), right_n):
+    right = [ln for col in columns[1:] for ln in col]
+    if _second_fields(right, paired):
+        return True
+    if len(paired) < 2 or len(paired) < PAIRED_SHARE * min(len(left), len(right)):
         return False
     if len(columns) >= 3 and len(paired) >= 3:
         return True  # a table: three or more aligned columns
     labels = sum(":" in ln.text for ln in paired)
     return labels >= 2 and labels >= LABEL_SHARE * len(paired)
+
+
+def _second_fields(right: list[TextLine], paired: list[TextLine]) -> bool:
+    """Every line on the right is a field ("Ngày sinh: 06-10-1972") on the row of a field on
+    the left ("Họ và tên: Phạm Quang Phúc"): two fields to a row, read across the row."""
+    return (
+        bool(right)
+        and all(":" in ln.text for ln in paired)
+        and all(":" in ln.text and any(_same_row(ln, p) for p in paired) for ln in right)
+    )
 
 
 def _unruled_table(columns: list[list[TextLine]]) -> bool:
@@ -266,10 +278,27 @@ def _order(lines: list[TextLine]) -> list[list[TextLine]]:
         beside = [ln for c in columns if first not in c for ln in c]
         if first.bottom <= min(ln.top for ln in beside):
             return [[first], *_order([ln for ln in lines if ln is not first])]
+        if _closes(columns):
+            last = max(lines, key=lambda ln: ln.bottom)
+            return [*_order([ln for ln in lines if ln is not last]), [last]]
         return [g for c in columns for g in _order(c)]
     if len(stripes) > 1:
         return [g for s in stripes for g in _order(s)]
     return [[ln for row in _rows(lines) for ln in row]]
+
+
+def _closes(columns: list[list[TextLine]]) -> bool:
+    """Whether the lowest line is the next heading under a form rather than part of a column:
+    below everything beside it, and the line of its column that runs nearest the next
+    column, less than a line's height from it ("III. NỘI DUNG ỦY QUYỀN:" under the last
+    value). The gap it leaves is no gutter."""
+    last = max((ln for col in columns for ln in col), key=lambda ln: ln.bottom)
+    k = next(i for i, col in enumerate(columns) if last in col)
+    beside = [ln for i, col in enumerate(columns) if i != k for ln in col]
+    if k == len(columns) - 1 or last.top < max(ln.bottom for ln in beside):
+        return False
+    nearest = min(ln.left for ln in columns[k + 1])
+    return last.right >= max(ln.right for ln in columns[k]) and nearest - last.right < last.height
 
 
 def _columns(lines: list[TextLine]) -> list[list[TextLine]]:

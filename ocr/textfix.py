@@ -7,6 +7,8 @@ Only what cannot be anything else is changed:
 - words chained by hyphens (``thành-lập,-quản-lý-doanh``): a dotted or ruled line under the
   text read as hyphens between the words. Today's Vietnamese print joins at most two parts
   with a hyphen (``Bà Rịa-Vũng Tàu``), never three or more words;
+- a section number in Roman numerals at the head of a line (``II. BÊN ĐƯỢC ỦY QUYỀN``) whose
+  I was read as ``\\``, ``|`` or ``l`` (``\\. BÊN``, ``\\V.``), when the repaired number is one;
 - the marks of the fixed wording of administrative papers (``ocr.phrases``).
 """
 
@@ -34,9 +36,21 @@ def _chain(m: re.Match[str]) -> str:
     return re.sub(r"[-—]+", " ", m.group(0)).strip()
 
 
+_SECTION = re.compile(r"^([IVX\\|l]{1,5})\.(?= \w)", re.MULTILINE)
+_ROMAN = re.compile(r"X{0,3}(?:IX|IV|V?I{0,3})")
+
+
+def _section(m: re.Match[str]) -> str:
+    number = re.sub(r"[\\|l]", "I", m.group(1))
+    if number == m.group(1) or not _ROMAN.fullmatch(number):
+        return m.group(0)
+    return number + "."
+
+
 def fix_text(text: str) -> str:
     """The page text with the certain repairs above applied."""
-    return restore_marks(_CHAIN.sub(_chain, _DATE.sub(_date, text)))
+    text = _SECTION.sub(_section, _CHAIN.sub(_chain, _DATE.sub(_date, text)))
+    return restore_marks(text)
 
 
 __all__ = ["fix_text"]

@@ -138,3 +138,46 @@ def test_two_columns_of_running_text_are_read_column_by_column() -> None:
     words = [_line(t, 100, 1000 + 45 * i, 700, 1) for i, t in enumerate(left)]
     words += [_line(t, 850, 1000 + 45 * i, 700, 2) for i, t in enumerate(right)]
     assert _flat(words) == " ".join(left + right)
+
+
+def test_two_fields_on_one_row_are_read_across_the_row() -> None:
+    # "Họ, chữ đệm và tên: …" and "Ngày tháng năm sinh: …" share a row; the fields under
+    # them are one to a row. The row is read across before the next field.
+    words = [
+        _line("Kính gửi:", 110, 522, 195, 1, height=48),
+        _line("Ủy ban nhân dân phường Lộc Thọ", 825, 516, 815, 2, height=56),
+        _line("Họ, chữ đệm và tên: Phạm Quang Phúc", 110, 585, 906, 3, height=49),
+        _line("Ngày tháng năm sinh: 06-10-1972", 1093, 587, 750, 4, height=47),
+        _line("Giới tính:", 108, 647, 198, 5, height=38),
+        _line("Nam", 825, 651, 102, 6, height=35),
+        _line("Giấy tờ tùy thân (CCCD số):", 108, 708, 621, 7, height=49),
+        _line("022072296518", 824, 713, 330, 8, height=35),
+    ]
+    assert _flat(words) == (
+        "Kính gửi: Ủy ban nhân dân phường Lộc Thọ "
+        "Họ, chữ đệm và tên: Phạm Quang Phúc Ngày tháng năm sinh: 06-10-1972 "
+        "Giới tính: Nam Giấy tờ tùy thân (CCCD số): 022072296518"
+    )
+
+
+def test_a_heading_under_the_last_value_of_a_form_follows_it() -> None:
+    # The next section's heading runs almost to the values' edge: the gap beside it is no
+    # gutter, and the address's second line is read before the heading, not after it.
+    words = [
+        _line("Sinh ngày:", 99, 958, 225, 1, height=43),
+        _line("ngày 05 tháng 12 năm 1972", 803, 958, 595, 2, height=43),
+        _line("Số ĐDCN:", 99, 1020, 231, 3, height=35),
+        _line("011072155746", 802, 1022, 318, 4, height=33),
+        _line("Địa chỉ thường trú:", 98, 1084, 406, 5, height=43),
+        _line("Tổ 25, phường Thủy Dương, thành phố Huế, tỉnh Thừa", 801, 1083, 1188, 6, height=45),
+        _line("Thiên Huế", 801, 1146, 228, 7, height=36),
+        _line("III. NỘI DUNG ỦY QUYỀN:", 98, 1201, 671, 8, height=52),
+        _line(
+            "Bên được ủy quyền được thay mặt bên ủy quyền làm thủ tục", 98, 1272, 1826, 9, height=46
+        ),
+    ]
+    assert _flat(words) == (
+        "Sinh ngày: ngày 05 tháng 12 năm 1972 Số ĐDCN: 011072155746 "
+        "Địa chỉ thường trú: Tổ 25, phường Thủy Dương, thành phố Huế, tỉnh Thừa Thiên Huế "
+        "III. NỘI DUNG ỦY QUYỀN: Bên được ủy quyền được thay mặt bên ủy quyền làm thủ tục"
+    )

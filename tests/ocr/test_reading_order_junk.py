@@ -66,3 +66,13 @@ def test_words_chained_by_a_ruled_line_are_parted() -> None:
     )
     for kept in ("Bà Rịa-Vũng Tàu", "ngày 06-10-1972", "số 12-GP/UBND", "Độc lập - Tự do"):
         assert fix_text(kept) == kept
+
+
+def test_roman_section_numbers_read_as_backslashes_are_repaired() -> None:
+    text = "\\. BÊN ỦY QUYỀN\nHọ tên: An\n\\\\. BÊN ĐƯỢC ỦY QUYỀN\n\\\\\\. NỘI DUNG\n\\V. THỜI HẠN"
+    assert fix_text(text) == (
+        "I. BÊN ỦY QUYỀN\nHọ tên: An\nII. BÊN ĐƯỢC ỦY QUYỀN\nIII. NỘI DUNG\nIV. THỜI HẠN"
+    )
+    # Not at the head of a line, not a number once repaired, or already right: left alone.
+    for kept in ("Số \\. 12", "\\\\\\\\. BÊN", "VI. Sáu", "C:\\. x", "\\.5"):
+        assert fix_text(kept) == kept

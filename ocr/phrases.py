@@ -115,6 +115,33 @@ PHRASES: tuple[str, ...] = (
     "Tình trạng hôn nhân",
     "Đặc điểm nhân dạng",  # as the citizen ID card prints it
     "Ngày, tháng, năm",
+    "Kính gửi",
+    "Người yêu cầu",
+    "Địa chỉ thường trú",
+    "Số điện thoại",
+    "Giấy tờ tùy thân",
+    "Họ và tên cha",
+    "Họ và tên mẹ",
+    "Ghi bằng chữ",
+    "Nơi đăng ký khai sinh",
+    "Nơi đăng ký kết hôn",
+    "Nơi đăng ký khai tử",
+    "Người đi khai tử",
+    "Thời điểm chết",
+    "Nguyên nhân chết",
+    "Đăng ký lần đầu",
+    "Đăng ký thay đổi lần thứ",
+    "Tên hộ kinh doanh",
+    "Địa điểm kinh doanh",
+    "Vốn kinh doanh",
+    "Chủ hộ kinh doanh",
+    "Số lượng lao động",
+    # The authorisation letter's parts.
+    "Bên ủy quyền",
+    "Bên được ủy quyền",
+    "Nội dung ủy quyền",
+    "Phạm vi ủy quyền",
+    "Thời hạn ủy quyền",
 )
 
 

@@ -48,3 +48,8 @@ def test_two_lines_are_one_phrase_only_when_it_is_long() -> None:
         "ĐẠI HỌC BÁCH KHOA HÀ NỘI\ncấp BẰNG KỸ SƯ"
     )
     assert restore_marks("Giay chung nhan\nket hon") == "Giấy chứng nhận\nkết hôn"
+
+
+def test_the_parts_of_an_authorisation_letter_get_their_marks_back() -> None:
+    read = "I. BỀN ỦY QUYỀN\nII. BÊN ĐƯỢC ÚY QUYÊN\nIV. THỜI HAN ỦY QUYỀN:"
+    assert restore_marks(read) == ("I. BÊN ỦY QUYỀN\nII. BÊN ĐƯỢC ỦY QUYỀN\nIV. THỜI HẠN ỦY QUYỀN:")

@@ -323,16 +323,11 @@ def _split_at_rules(grid: Grid, lines: list[TextLine]) -> list[TextLine]:
     go whole to the cell of its centre and the next cell's text be read into it."""
     out: list[TextLine] = []
     for ln in lines:
-        run: list[Word] = []
-        column = None
+        # A cell's words stay in Tesseract's order, which knows a narrow cell wrapped.
+        cells: dict[int, list[Word]] = {}
         for w in ln.words:
-            c = int(np.searchsorted(grid.xs, w.left + w.width / 2))
-            if run and c != column:
-                out.append(TextLine(tuple(run)))
-                run = []
-            run.append(w)
-            column = c
-        out.append(TextLine(tuple(run)))
+            cells.setdefault(int(np.searchsorted(grid.xs, w.left + w.width / 2)), []).append(w)
+        out.extend(TextLine(tuple(ws)) for ws in cells.values())
     return out
 
 

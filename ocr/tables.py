@@ -9,6 +9,7 @@ the grid is kept to read the table row by row, cell by cell (``ocr.reading_order
 from __future__ import annotations
 
 from dataclasses import dataclass
+from itertools import pairwise
 from typing import Protocol
 
 import cv2
@@ -125,7 +126,7 @@ def _grids(grey: np.ndarray) -> list[Grid]:
         xs = _rule_positions(vmask, 0, max(8, w // 100))
         ys = _rule_positions(hmask, 1, max(8, h // 200))
         if len(xs) >= 2 and len(ys) >= 2:
-            slack = max(6, max(w, h) // 100)
+            slack = max(6, max(w, h) // 200)
             xs, ys = _uncreased(vmask, xs, ys, slack), _uncreased(hmask.T, ys, xs, slack)
         if len(xs) >= 2 and len(ys) >= 2:
             grids.append(Grid(tuple(x + v for v in xs), tuple(y + v for v in ys)))
@@ -133,23 +134,30 @@ def _grids(grey: np.ndarray) -> list[Grid]:
 
 
 def _uncreased(mask: np.ndarray, at: list[int], across: list[int], slack: int) -> list[int]:
-    """The rules at ``at`` (columns of ``mask``, which holds the rules running down) without
-    the creases: a fold across the paper is a long straight dark line too, and where it runs
-    through a table it would split a row in two. In a framed table every rule ends at the
-    frame (the first and last of the rules ``across``); a line that runs on past it is
-    a fold. An open table (rules running past the outer ones) is left as found."""
-    ends = []
+    """The rules at ``at`` (columns of ``mask``, which holds the rules running down) that
+    belong to the table framed by the rules ``across``: from a rule across to a rule across.
+
+    A fold across the paper is a long straight dark line too, and ends past the frame;
+    the edge of a box stamp laid over the table starts and stops inside cells. Either would
+    split a row or a cell in two. A faint rule of a poor scan may break off short of the
+    rule it ends on; it still runs from the other one across two cells at least. A table
+    with fewer than two such rules (an open table) is left as found."""
+    marks = np.asarray(across)
+
+    def meets(y: int) -> bool:
+        return bool(np.abs(marks - y).min() <= slack)
+
+    kept = []
     for p in at:
         rows = np.nonzero(mask[:, max(0, p - 3) : p + 1].any(axis=1))[0]
-        ends.append((int(rows[0]), int(rows[-1])) if rows.size else (across[0], across[-1]))
-    lo, hi = across[0] - slack, across[-1] + slack
-
-    def framed(end: tuple[int, int]) -> bool:
-        return lo <= end[0] and end[1] <= hi
-
-    if sum(map(framed, ends)) < 2:
-        return at
-    return [p for p, end in zip(at, ends, strict=True) if framed(end)]
+        if not rows.size:
+            continue
+        start, end = int(rows[0]), int(rows[-1])
+        cells = sum(start <= a + slack and b - slack <= end for a, b in pairwise(across))
+        ends = meets(start) + meets(end)
+        if ends == 2 or (ends == 1 and cells >= 2):
+            kept.append(p)
+    return kept if len(kept) >= 2 else at
 
 
 def _rule_positions(mask: np.ndarray, axis: int, min_gap: int) -> list[int]:

@@ -134,3 +134,20 @@ def test_a_line_running_over_a_cell_rule_is_read_cell_by_cell() -> None:
         "Nơi cư trú Thôn Đông, thành phố Vinh, tỉnh Nghệ An "
         "Bản Đông, quận Ngô Quyền, thành phố Hải Phòng",
     ]
+
+
+def test_a_box_stamp_on_a_table_adds_no_column_and_a_broken_rule_stays() -> None:
+    page = table_page().copy()
+    # A box stamp ("SAO Y BẢN CHÍNH") pressed a little askew over the name column: its
+    # left edge stands from the middle of the third row to the table's last rule.
+    box = ((500, 525), (900, 525), (900, 660), (500, 660))
+    turn = cv2.getRotationMatrix2D((700.0, 590.0), 4.0, 1.0)
+    corners = cv2.transform(np.array([box], np.float32), turn).round().astype(np.int32)
+    cv2.polylines(page, corners, True, 150, 3)
+    # A faint rule of a poor scan breaks off: the last one is lost down to the middle of
+    # the second row.
+    page[: (ROW_YS[1] + ROW_YS[2]) // 2, COLS[-1] - 4 : COLS[-1] + 5] = 240
+    grids = find_tables(page)
+    assert len(grids) == 1
+    assert all(abs(a - b) <= 4 for a, b in zip(grids[0].xs, COLS, strict=True))
+    assert len(grids[0].xs) == len(COLS)

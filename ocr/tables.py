@@ -140,19 +140,27 @@ def _uncreased(mask: np.ndarray, at: list[int], across: list[int], slack: int) -
     A fold across the paper is a long straight dark line too, and ends past the frame;
     the edge of a box stamp laid over the table starts and stops inside cells. Either would
     split a row or a cell in two. A faint rule of a poor scan may break off short of the
-    rule it ends on; it still runs from the other one across two cells at least. A table
+    rule it ends on; it still runs from the other one across two cells at least, and the
+    frame is kept wherever it breaks as long as it stays inside the frame across. A table
     with fewer than two such rules (an open table) is left as found."""
     marks = np.asarray(across)
+    lo, hi = across[0] - slack, across[-1] + slack
 
     def meets(y: int) -> bool:
         return bool(np.abs(marks - y).min() <= slack)
 
     kept = []
-    for p in at:
+    for i, p in enumerate(at):
         rows = np.nonzero(mask[:, max(0, p - 3) : p + 1].any(axis=1))[0]
         if not rows.size:
             continue
         start, end = int(rows[0]), int(rows[-1])
+        if i in (0, len(at) - 1):
+            # The frame itself: faint on a poor scan it may break off anywhere; it is kept
+            # unless it runs on past the frame across it.
+            if lo <= start and end <= hi:
+                kept.append(p)
+            continue
         cells = sum(start <= a + slack and b - slack <= end for a, b in pairwise(across))
         ends = meets(start) + meets(end)
         if ends == 2 or (ends == 1 and cells >= 2):

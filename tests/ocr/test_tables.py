@@ -144,10 +144,12 @@ def test_a_box_stamp_on_a_table_adds_no_column_and_a_broken_rule_stays() -> None
     turn = cv2.getRotationMatrix2D((700.0, 590.0), 4.0, 1.0)
     corners = cv2.transform(np.array([box], np.float32), turn).round().astype(np.int32)
     cv2.polylines(page, corners, True, 150, 3)
-    # A faint rule of a poor scan breaks off: the last one is lost down to the middle of
-    # the second row.
-    page[: (ROW_YS[1] + ROW_YS[2]) // 2, COLS[-1] - 4 : COLS[-1] + 5] = 240
+    # Faint rules of a poor scan break off: one inside is lost down to the middle of the
+    # second row, and the frame's top over the first columns, into the third.
+    page[: (ROW_YS[1] + ROW_YS[2]) // 2, COLS[2] - 4 : COLS[2] + 5] = 240
+    page[ROW_YS[0] - 4 : ROW_YS[0] + 5, : COLS[2] + 200] = 240
     grids = find_tables(page)
     assert len(grids) == 1
     assert all(abs(a - b) <= 4 for a, b in zip(grids[0].xs, COLS, strict=True))
     assert len(grids[0].xs) == len(COLS)
+    assert all(abs(a - b) <= 4 for a, b in zip(grids[0].ys, ROW_YS, strict=True))

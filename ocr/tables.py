@@ -127,13 +127,13 @@ def _grids(grey: np.ndarray) -> list[Grid]:
         ys = _rule_positions(hmask, 1, max(8, h // 200))
         if len(xs) >= 2 and len(ys) >= 2:
             slack = max(6, max(w, h) // 200)
-            xs, ys = _uncreased(vmask, xs, ys, slack), _uncreased(hmask.T, ys, xs, slack)
+            xs, ys = _table_rules(vmask, xs, ys, slack), _table_rules(hmask.T, ys, xs, slack)
         if len(xs) >= 2 and len(ys) >= 2:
             grids.append(Grid(tuple(x + v for v in xs), tuple(y + v for v in ys)))
     return grids
 
 
-def _uncreased(mask: np.ndarray, at: list[int], across: list[int], slack: int) -> list[int]:
+def _table_rules(mask: np.ndarray, at: list[int], across: list[int], slack: int) -> list[int]:
     """The rules at ``at`` (columns of ``mask``, which holds the rules running down) that
     belong to the table framed by the rules ``across``: from a rule across to a rule across.
 

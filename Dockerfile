@@ -25,8 +25,10 @@ CMD ["server", "/data", "--address", ":9000", "--console-address", ":9001"]
 
 # --- Python wheels (compilers stay in this stage) ----------------------------------------
 FROM python:3.11-slim-bookworm AS wheels
+# tesserocr is built against Debian's libtesseract, the engine of the tesseract program.
 RUN apt-get update \
- && apt-get install -y --no-install-recommends build-essential \
+ && apt-get install -y --no-install-recommends build-essential pkg-config \
+      libtesseract-dev libleptonica-dev \
  && rm -rf /var/lib/apt/lists/*
 WORKDIR /src
 COPY pyproject.toml README.md constraints.txt ./
@@ -35,7 +37,7 @@ COPY ocr ocr
 COPY signing signing
 COPY archive archive
 COPY api api
-RUN pip wheel --no-cache-dir -c constraints.txt --wheel-dir /wheels .
+RUN pip wheel --no-cache-dir --no-binary tesserocr -c constraints.txt --wheel-dir /wheels .
 
 # --- the application ----------------------------------------------------------------------
 FROM python:3.11-slim-bookworm AS app

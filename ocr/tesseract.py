@@ -1,6 +1,6 @@
-"""The one module that runs Tesseract.
+"""What Tesseract reads of a page, and how.
 
-One invocation per page produces the plain text, the word boxes with confidences (TSV) and
+One run per page produces the plain text, the word boxes with confidences (TSV) and
 the text-only PDF that is laid over the page image (``-c textonly_pdf=1``, as OCRmyPDF's
 ``_exec/tesseract.py`` does). The rules of ruled tables are painted out of the image it
 reads first (``ocr.tables``): Tesseract takes a rule that touches letters for part of them.
@@ -9,16 +9,11 @@ reads just those places and its text-only PDF is laid over the first. A word tha
 like an ID but fails its check is read again alone, digits only (``ocr.idnumbers``); words
 it garbled are read again, smaller, in one more run (``ocr.garbled``). ``read_words`` and
 ``detect_orientation`` serve the preparation's checks (orientation, motion, show-through). Every
-call has a timeout and an explicit child environment with ``OMP_THREAD_LIMIT=1``: pages
-are parallelised by workers, not by Tesseract's threads, which only contend on a small
-machine.
+run has a timeout; ``ocr.engine`` runs them in the Tesseract it keeps loaded.
 """
 
 from __future__ import annotations
 
-import os
-import shutil
-import subprocess
 import tempfile
 import time
 from dataclasses import dataclass, replace
@@ -28,15 +23,14 @@ import cv2
 import numpy as np
 from PIL import Image
 
-from . import garbled, idnumbers
-from .errors import OcrError, OcrTimeout, TesseractFailed, TesseractMissing, UnreadableImage
+from . import engine, garbled, idnumbers
+from .errors import OcrError, TesseractFailed, UnreadableImage
 from .missed import bounds, isolate, missed_regions
 from .pdf import overlay_text_pdf, replace_words
 from .reading_order import reading_order_text
 from .tables import erase_rules, find_tables
 from .textfix import fix_text
 
-TESSERACT = "tesseract"
 SECOND_PASS_CONFIDENCE = 60.0
 """Words of the second pass read with less confidence are dropped."""
 MAX_NUMBER_REREADS = 4
@@ -79,12 +73,6 @@ class Recognition:
     """One PDF page holding only invisible text, sized like the image at its dpi."""
 
 
-def _child_env() -> dict[str, str]:
-    env = dict(os.environ)
-    env["OMP_THREAD_LIMIT"] = "1"
-    return env
-
-
 def _checked(image: np.ndarray) -> np.ndarray:
     """The image as 8-bit pixels; ``UnreadableImage`` when it is no image at all."""
     if not isinstance(image, np.ndarray) or image.size == 0 or image.ndim not in (2, 3):
@@ -111,35 +99,10 @@ def _write_image(image: np.ndarray, path: Path, dpi: int | None) -> None:
         pil.save(path, format="TIFF")
 
 
-def _run(args: list[str], timeout: float) -> subprocess.CompletedProcess[bytes]:
-    try:
-        return subprocess.run(
-            args,
-            capture_output=True,
-            timeout=timeout,
-            env=_child_env(),
-            check=False,
-        )
-    except FileNotFoundError as exc:
-        raise TesseractMissing(f"{TESSERACT} not found on PATH") from exc
-    except subprocess.TimeoutExpired as exc:
-        raise OcrTimeout(f"tesseract did not finish within {timeout:.0f} s") from exc
-    except OSError as exc:
-        raise TesseractFailed(str(exc)) from exc
-
-
-def _raise_for(proc: subprocess.CompletedProcess[bytes]) -> None:
-    err = proc.stderr.decode("utf-8", "replace")
-    if "Failed loading language" in err or "Error opening data file" in err:
-        raise TesseractMissing(err.strip().splitlines()[-1] if err.strip() else "language data")
-    if proc.returncode != 0:
-        raise TesseractFailed(err.strip()[-500:] or f"exit status {proc.returncode}")
-
-
 def parse_tsv(tsv: str) -> tuple[Word, ...]:
     """Word rows (level 5) of Tesseract's TSV, skipping empty words."""
     words: list[Word] = []
-    for row in tsv.splitlines()[1:]:
+    for row in tsv.splitlines():
         cols = row.split("\t", 11)
         if len(cols) < 12 or cols[0] != "5":
             continue
@@ -295,12 +258,8 @@ def _read(
             src = Path(tmp) / "page.tif"
             out = Path(tmp) / "out"
             _write_image(image, src, dpi)
-            args = [TESSERACT, str(src), str(out), "-l", lang, "--psm", str(psm)]
-            for item in ALWAYS + config:
-                args += ["-c", item]
-            args += ["-c", "textonly_pdf=1", "txt", "tsv"] + (["pdf"] if pdf else [])
-            proc = _run(args, timeout)
-            _raise_for(proc)
+            outputs = ("txt", "tsv", "pdf") if pdf else ("txt", "tsv")
+            engine.run(src, out, lang, psm, ALWAYS + config, outputs, timeout)
             text = _read_text(out.with_suffix(".txt"))
             words = parse_tsv(_read_text(out.with_suffix(".tsv")))
             pdf_path = out.with_suffix(".pdf")
@@ -342,20 +301,20 @@ def detect_orientation(image: np.ndarray, timeout: float = 30.0) -> tuple[int, f
     try:
         with tempfile.TemporaryDirectory(prefix="sohoa-osd-") as tmp:
             src = Path(tmp) / "page.tif"
+            out = Path(tmp) / "out"
             _write_image(image, src, None)
-            args = [TESSERACT, str(src), "stdout", "-l", "osd", "--psm", "0"]
-            proc = _run(args, timeout)
+            try:
+                engine.run(src, out, "osd", 0, (), (), timeout)
+            except TesseractFailed:
+                # Too few letters, or none at all: nothing tells which way is up.
+                return 0, 0.0
+            report = _read_text(out.with_suffix(".osd"))
     except OcrError:
         raise
     except (OSError, ValueError) as exc:
         raise TesseractFailed(str(exc)) from exc
-    out = proc.stdout.decode("utf-8", "replace") + proc.stderr.decode("utf-8", "replace")
-    if proc.returncode != 0:
-        if "Too few characters" in out or "Image too large" in out or "Empty page" in out:
-            return 0, 0.0
-        _raise_for(proc)
     parsed: dict[str, str] = {}
-    for line in out.splitlines():
+    for line in report.splitlines():
         key, sep, value = line.partition(":")
         if sep:
             parsed[key.strip()] = value.strip()
@@ -368,8 +327,8 @@ def detect_orientation(image: np.ndarray, timeout: float = 30.0) -> tuple[int, f
 
 
 def available() -> bool:
-    """Whether the tesseract program is on PATH."""
-    return shutil.which(TESSERACT) is not None
+    """Whether Tesseract can be loaded."""
+    return engine.available()
 
 
 __all__ = [

@@ -3,15 +3,21 @@
 from __future__ import annotations
 
 import functools
+import os
 import unicodedata
+from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
+from typing import TypeVar
 
 import numpy as np
+import psutil
 import pytest
 from PIL import Image, ImageDraw
 
+import ocr.engine as engine
 import ocr.tesseract as tesseract
-from ocr.errors import OcrTimeout, TesseractMissing, UnreadableImage
+from ocr.errors import OcrTimeout, TesseractFailed, TesseractMissing, UnreadableImage
 from ocr.prepare.measure import shrink, to_grey
 from ocr.reading_order import reading_order_text
 from ocr.synthetic import render_master
@@ -61,9 +67,51 @@ def test_timeout_is_a_typed_error() -> None:
 
 
 def test_missing_program_is_a_typed_error(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(tesseract, "TESSERACT", "tesseract-not-installed-here")
-    with pytest.raises(TesseractMissing):
-        tesseract.recognize(lines_image())
+    # GIVEN a machine where Tesseract cannot be loaded; a new thread starts its own helper.
+    monkeypatch.setattr(engine, "LIBRARY", "tesserocr_not_installed_here")
+    assert in_new_thread(tesseract.available) is False
+    with pytest.raises(TesseractMissing, match="cannot be loaded"):
+        in_new_thread(lambda: tesseract.recognize(lines_image()))
+
+
+def test_a_crash_inside_tesseract_is_a_typed_error(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(engine, "LIBRARY", "tests.utils.crashing_tesseract")
+    with pytest.raises(TesseractFailed, match="Segmentation fault"):
+        in_new_thread(lambda: tesseract.recognize(lines_image()))
+
+
+def test_the_next_page_reads_after_a_timeout() -> None:
+    with pytest.raises(OcrTimeout):
+        tesseract.recognize(lines_image(), timeout=0.001)
+    rec = tesseract.recognize(lines_image(), lang="vie", dpi=300)
+    assert "001321012345" in rec.text
+
+
+def test_each_thread_and_process_has_its_own_tesseract() -> None:
+    # Threads read pages at once; a forked worker must not write into its parent's pipes.
+    with ThreadPoolExecutor(2) as pool:
+        texts = list(pool.map(lambda _: tesseract.recognize(lines_image(), dpi=300).text, [0, 1]))
+    assert all("001321012345" in t for t in texts)
+    tesseract.recognize(lines_image(), dpi=300)  # this process's helper is running
+    read, write = os.pipe()
+    pid = os.fork()
+    if pid == 0:  # the child: read a page, report, leave without running the parent's atexit
+        ok = "001321012345" in tesseract.recognize(lines_image(), dpi=300).text
+        own = bool(psutil.Process().children())  # its own helper, not its parent's
+        os.write(write, b"1" if ok and own else b"0")
+        os._exit(0)
+    os.close(write)
+    assert os.read(read, 1) == b"1"
+    os.waitpid(pid, 0)
+    assert "001321012345" in tesseract.recognize(lines_image(), dpi=300).text
+
+
+T = TypeVar("T")
+
+
+def in_new_thread(call: Callable[[], T]) -> T:
+    with ThreadPoolExecutor(1) as pool:
+        return pool.submit(call).result()
 
 
 def test_missing_language_is_a_typed_error() -> None:

@@ -145,7 +145,8 @@ def run(
     timeout: float,
 ) -> None:
     """One Tesseract run over the image file ``image``, writing ``out`` + ``.txt``, ``.tsv``,
-    ``.pdf`` (those named in ``outputs``) or ``.osd`` (``psm`` 0), as the program would.
+    ``.pdf`` (those named in ``outputs``) or ``.osd`` (``psm`` 0; none when the page has too
+    few letters to tell), as the program would.
 
     ``settings`` are ``name=value`` pairs (``-c``). Raises ``TesseractMissing`` (no library or
     no data for ``lang``), ``OcrTimeout`` or ``TesseractFailed``."""
@@ -239,6 +240,8 @@ def _one_run(tesserocr: Any, apis: dict[str, Any], request: dict[str, Any]) -> d
         return {"ok": True}
     if time.monotonic() - started >= int(request["timeout_ms"]) / 1000:
         return {"error": "timeout"}
+    if psm == 0:
+        return {"ok": True}  # too few letters to tell the orientation: no ``.osd`` report
     return {"error": "failed", "detail": _own_stderr() or "tesseract could not read the page"}
 
 

@@ -303,11 +303,7 @@ def detect_orientation(image: np.ndarray, timeout: float = 30.0) -> tuple[int, f
             src = Path(tmp) / "page.tif"
             out = Path(tmp) / "out"
             _write_image(image, src, None)
-            try:
-                engine.run(src, out, "osd", 0, (), (), timeout)
-            except TesseractFailed:
-                # Too few letters, or none at all: nothing tells which way is up.
-                return 0, 0.0
+            engine.run(src, out, "osd", 0, (), (), timeout)
             report = _read_text(out.with_suffix(".osd"))
     except OcrError:
         raise

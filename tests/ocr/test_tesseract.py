@@ -136,6 +136,10 @@ def test_osd_tells_how_to_turn_the_page(quarter: int) -> None:
     assert angle == quarter and confidence > 1.0
 
 
+def test_osd_of_a_blank_page_cannot_tell_and_says_so() -> None:
+    assert tesseract.detect_orientation(np.full((1200, 900), 255, np.uint8)) == (0, 0.0)
+
+
 @dataclass(frozen=True)
 class W:
     text: str

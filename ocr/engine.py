@@ -55,14 +55,18 @@ class _Helper:
     def __init__(self) -> None:
         self._pid = os.getpid()
         self._stderr = tempfile.TemporaryFile()  # noqa: SIM115 (lives as long as the helper)
-        self._proc = subprocess.Popen(
-            [sys.executable, "-m", "ocr.engine", LIBRARY],
-            stdin=subprocess.PIPE,
-            stdout=subprocess.PIPE,
-            stderr=self._stderr,
-            env=_child_env(),
-            close_fds=True,
-        )
+        try:
+            self._proc = subprocess.Popen(
+                [sys.executable, "-m", "ocr.engine", LIBRARY],
+                stdin=subprocess.PIPE,
+                stdout=subprocess.PIPE,
+                stderr=self._stderr,
+                env=_child_env(),
+                close_fds=True,
+            )
+        except OSError as exc:
+            self._stderr.close()
+            raise TesseractFailed(f"the Tesseract helper could not start: {exc}") from exc
         atexit.register(self.stop)
         hello = self._reply(START_TIMEOUT_S)
         if not isinstance(hello, dict):

@@ -28,6 +28,7 @@ from .prepare.measure import (
     text_height,
     to_grey,
 )
+from .prepare.motion import estimate_motion
 from .prepare.page import find_page
 from .prepare.streaks import find_streaks
 
@@ -35,6 +36,13 @@ WORK_DPI = 100
 TEXT_HEIGHT_IN = 0.118
 """Median letter height of body text in inches (12-13 pt type, capitals and ascenders)."""
 VERDICTS = ("accept", "warn", "reject")
+SHAKE_MIN_PX = 4.0
+SHAKE_MIN_STRENGTH = 6.0
+"""The cepstral dip of a shake stands this far out (as preparation asks before deblurring)."""
+SHAKE_MAX_RATIO = 0.5
+"""Edges along the smear at most half as strong as across it: a shake, not text's own grain
+(shaken pages measured 0.05-0.66, unshaken ones 0.57 and up, so the gate asks for more than
+preparation's 0.75)."""
 
 
 @dataclass(frozen=True)
@@ -48,6 +56,11 @@ class QualityOptions:
     """Normalised sharpness (second-derivative energy over ink contrast at 100 dpi, weakest
     direction) below which text is smeared beyond reading. A clean scan gives ~0.08."""
     warn_sharpness: float = 0.015
+    reject_shake_per_letter: float = 1.0
+    """A page that looks blurred and shows a clear shake (one direction smeared, the other
+    sharp) is unreadable when the smear is at least this many letter heights long: strokes
+    then run into the next letter's, which no deblurring takes apart. Shorter shakes are
+    judged by sharpness alone; preparation undoes them."""
     reject_paper_level: float = 60.0
     """Median paper brightness (0-255) below which the page is too dark."""
     warn_paper_level: float = 110.0
@@ -135,6 +148,17 @@ def _blurred(severity: str) -> Reason:
         severity,
         "Ảnh hơi mờ — nếu chữ khó đọc, hãy quét lại ở 300 dpi và giữ giấy phẳng.",
         "The page is slightly blurred — if the text is hard to read, rescan at 300 dpi with the paper flat.",
+    )
+
+
+def _shaken() -> Reason:
+    return Reason(
+        "shaken",
+        "reject",
+        "Ảnh bị nhòe do rung — nét chữ bị kéo dài hơn cả chiều cao chữ. Hãy giữ yên máy và giấy"
+        " rồi quét (chụp) lại.",
+        "The page is smeared by movement — strokes are dragged further than the letters are"
+        " tall. Hold the device and the paper still and rescan.",
     )
 
 
@@ -303,6 +327,15 @@ def _sharpness(norm: np.ndarray, ink: np.ndarray) -> tuple[float, float]:
     return min(energies), float(np.mean(energies))
 
 
+def _shake_per_letter(image: np.ndarray, letter_px: float) -> float | None:
+    """The length of a clear shake (``ocr.prepare.motion``) in letter heights, or ``None``
+    when the page shows none: a focus blur, or a dip the edges do not confirm."""
+    shake = estimate_motion(to_grey(image), SHAKE_MIN_PX, SHAKE_MIN_STRENGTH)
+    if shake is None or shake.ratio is None or shake.ratio > SHAKE_MAX_RATIO:
+        return None
+    return shake.length / max(letter_px, 1.0)
+
+
 def assess_page(
     image: np.ndarray, dpi: int | None, options: QualityOptions, scan_dpi: int | None = None
 ) -> PageQuality:
@@ -370,6 +403,8 @@ def assess_page(
     noise = noise_sigma(small)
     th = text_height(ink) if ink_parts >= 12 else None
     text_px = th / scale * detail if th else None
+    # Only a page that already looks blurred is worth the spectrum (~20 ms).
+    shake = _shake_per_letter(img, th / scale) if th and sharp < options.warn_sharpness else None
     if th and dpi_source == "image size":
         # A photo whose page we could not outline: body text (~12 pt letters are ~0.12 in
         # high) tells the resolution better than the frame, which includes the desk.
@@ -386,6 +421,7 @@ def assess_page(
         sharpness_mean=round(sharp_mean, 4),
         noise=round(noise, 2),
         text_height_px=round(text_px, 1) if text_px else None,
+        shake_per_letter=round(shake, 2) if shake is not None else None,
         skew_deg=round(skew.angle, 2) if skew else None,
         sideways=bool(skew.vertical) if skew else None,
         streaks=streaks,
@@ -419,7 +455,10 @@ def _judge(
         reasons.append(_faint("reject"))
     elif contrast < o.warn_contrast:
         reasons.append(_faint("warn"))
-    if sharp < o.reject_sharpness:
+    shake = metrics.get("shake_per_letter")
+    if shake is not None and shake >= o.reject_shake_per_letter:
+        reasons.append(_shaken())
+    elif sharp < o.reject_sharpness:
         reasons.append(_blurred("reject"))
     elif sharp < o.warn_sharpness:
         reasons.append(_blurred("warn"))

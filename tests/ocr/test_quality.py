@@ -6,6 +6,7 @@ import functools
 import json
 import time
 
+import cv2
 import numpy as np
 import pytest
 
@@ -57,7 +58,7 @@ def test_streaks_from_a_dirty_scanner_glass_are_reported_but_a_printed_frame_is_
     ("kind", "code"),
     [
         ("blur", "blurred"),
-        ("motion", "blurred"),
+        ("motion", "shaken"),
         ("dark", "too_dark"),
         ("overexposed", "low_contrast"),
         ("low_dpi", "low_dpi"),
@@ -79,6 +80,29 @@ def test_blur_message_tells_the_clerk_what_to_do() -> None:
     q = _assess(_specimen("blur", 1))
     reason = next(r for r in q.reasons if r.code == "blurred")
     assert reason.message_vi.startswith("Ảnh bị mờ — hãy quét lại ở 300 dpi và giữ giấy phẳng")
+
+
+def _shaken(page: np.ndarray, length: int, degrees: float) -> np.ndarray:
+    line = np.zeros((length, length), np.float32)
+    line[length // 2, :] = 1.0 / length
+    turn = cv2.getRotationMatrix2D((length / 2, length / 2), degrees, 1.0)
+    return cv2.filter2D(page, -1, cv2.warpAffine(line, turn, (length, length)))
+
+
+def test_a_shake_longer_than_the_letters_are_tall_is_rejected_a_short_one_is_not() -> None:
+    # GIVEN one page, shaken once by a quarter of its letters' height and once by one and a
+    # half: the first reads (preparation undoes it), the second is strokes run together.
+    page = np.asarray(render_master(7, "giay_khai_sinh").image)
+    letter = assess_page(page, 300, OPTIONS).metrics["text_height_px"]
+    short = assess_page(_shaken(page, round(0.25 * letter), 30), 300, OPTIONS)
+    assert short.verdict != "reject" and "shaken" not in {r.code for r in short.reasons}
+    long = assess_page(_shaken(page, round(1.5 * letter), 30), 300, OPTIONS)
+    reason = next(r for r in long.reasons if r.code == "shaken")
+    assert long.verdict == "reject" and 1.2 < long.metrics["shake_per_letter"] < 1.8
+    assert "giữ yên máy" in reason.message_vi and "Hold the device" in reason.message_en
+    # A focus blur is no shake, however strong: it keeps its own reason.
+    focus = assess_page(cv2.GaussianBlur(page, (0, 0), 8), 300, OPTIONS)
+    assert [r.code for r in focus.reasons] == ["blurred"]
 
 
 @pytest.mark.parametrize("seed", [1, 2, 3])

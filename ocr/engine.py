@@ -4,7 +4,8 @@ Starting the ``tesseract`` program costs about 70 ms a run before it reads a pix
 the model and its universal ambiguity table), and a hard page takes two or three runs. So the
 library is loaded once, through tesserocr, in a helper process that serves one run after
 another; it is built against Debian's libtesseract, the engine the ``tesseract`` program uses,
-so a run reads exactly as the program would. The helper is a process and not a thread
+so a run reads exactly as the program would (pytesseract, the card's package, starts the
+program for every call: the cost this module removes). The helper is a process and not a thread
 because a run must be stoppable: at its deadline the helper is killed and the next run starts
 a fresh one, as a stuck ``tesseract`` child would be. A crash inside Tesseract ends only the
 helper (``TesseractFailed``). Each thread has its own helper, and a forked process starts its

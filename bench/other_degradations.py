@@ -10,8 +10,9 @@ specks and streaks down the page), yellowed paper with a blue "paid" stamp over 
 a faded copy, motion blur, show-through from the back, a fax (1-bit, 200 dpi), a grey JPEG
 at quality 25, a 12-megapixel phone photo on a wooden desk, a page upside down and askew, a
 photocopy's black margins, a sideways 150 dpi scan, an underexposed one, a certified
-copy's red framed stamp over the text and a shaken phone shot (curved smear, noise, JPEG). Same metrics as ``ocr_quality`` (CER on NFC,
-whitespace-collapsed text; exact 12-digit ID), per kind, with the gate's verdicts, and
+copy's red framed stamp over the text, a shaken phone shot (curved smear, noise, JPEG) and
+the pink security paper of a land-use certificate. Same metrics as ``ocr_quality`` (CER on
+NFC, whitespace-collapsed text; exact 12-digit ID), per kind, with the gate's verdicts, and
 sohoa's CER against Tesseract's last.
 """
 
@@ -230,6 +231,31 @@ def box_stamp(img: np.ndarray, rng: random.Random) -> tuple[np.ndarray, int]:
     return f.clip(0, 255).astype(np.uint8), 300
 
 
+def security_paper(img: np.ndarray, rng: random.Random) -> tuple[np.ndarray, int]:
+    """A land-use certificate's security paper: lotus-pink paper under a fine red guilloche and
+    a faint round emblem, with the print on top (black, the motto and title in red)."""
+    h, w = img.shape[:2]
+    paper = np.array([rng.uniform(240, 250), rng.uniform(205, 225), rng.uniform(210, 228)])
+    yy, xx = np.mgrid[0:h, 0:w].astype(np.float32)
+    lines = np.zeros((h, w), np.float32)
+    for _ in range(3):
+        f1, f2, phase = rng.uniform(0.01, 0.03), rng.uniform(0.002, 0.006), rng.uniform(0, 6)
+        wave = np.abs(np.sin(yy * f1 + 20 * np.sin(xx * f2 + phase))) < 0.08
+        lines = np.maximum(lines, wave.astype(np.float32))
+    emblem = np.zeros((h, w), np.uint8)
+    cv2.circle(emblem, (w // 2, h // 2), int(w * 0.3), 255, -1)
+    glow = (cv2.GaussianBlur(emblem, (0, 0), 15).astype(np.float32) / 255 * 0.25)[..., None]
+    line = lines[..., None] * 0.35
+    base = paper * (1 - line) + np.array([200, 60, 80], np.float32) * line
+    base = base * (1 - glow) + np.array([230, 150, 160], np.float32) * glow
+    ink = img.astype(np.float32) / 255
+    rows = np.nonzero((ink.min(axis=2) < 0.5).any(axis=1))[0]
+    top = rows[0] + int(0.12 * (rows[-1] - rows[0])) if rows.size else 0
+    dark = 1 - ink[:top].mean(axis=2, keepdims=True)
+    ink[:top] = 1 - dark * (1 - np.array([190, 30, 40], np.float32) / 255)
+    return (base * ink).clip(0, 255).astype(np.uint8), 300
+
+
 HARMS: dict[str, Harm] = {
     f.__name__: f
     for f in (
@@ -246,7 +272,8 @@ HARMS: dict[str, Harm] = {
         sideways_150,
         underexposed,
         box_stamp,
-        shaken_photo,  # new kinds go last: a kind's pages depend on its place in this list
+        shaken_photo,
+        security_paper,  # new kinds go last: a kind's pages depend on its place in this list
     )
 }
 

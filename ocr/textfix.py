@@ -9,6 +9,9 @@ Only what cannot be anything else is changed:
   with a hyphen (``Bà Rịa-Vũng Tàu``), never three or more words;
 - a section number in Roman numerals at the head of a line (``II. BÊN ĐƯỢC ỦY QUYỀN``) whose
   I was read as ``\\``, ``|`` or ``l`` (``\\. BÊN``, ``\\V.``), when the repaired number is one;
+- a section number read one stroke short, or its ``II`` as ``H`` (``I.``, ``H.`` or ``HI.``
+  after ``I.``), where the sections before it fix what it must be: sections count up one by
+  one, and ``I.`` straight after ``I.`` is ``II.`` with an I lost;
 - the marks of the fixed wording of administrative papers (``ocr.phrases``).
 """
 
@@ -47,10 +50,34 @@ def _section(m: re.Match[str]) -> str:
     return number + "."
 
 
+_HEADS = re.compile(r"^([IVXH]{1,5})\.(?= \w)", re.MULTILINE)
+_NUMERALS = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII")
+
+
+def _misread_as(expected: str, read: str) -> bool:
+    """Whether ``read`` is ``expected`` with one of its I's lost or two of them run into H."""
+    if "H" in read:
+        return read.replace("H", "II", 1) == expected
+    return any(expected[:i] + expected[i + 1 :] == read for i, c in enumerate(expected) if c == "I")
+
+
+def _sections(text: str) -> str:
+    """Section numbers repaired by their place in the count (see the module docstring)."""
+    out, last, done = [], 0, 0
+    for m in _HEADS.finditer(text):
+        read = m.group(1)
+        number = _NUMERALS.index(read) + 1 if read in _NUMERALS else 0
+        if number != last + 1 and 0 < last < len(_NUMERALS) and _misread_as(_NUMERALS[last], read):
+            out.append(text[done : m.start(1)] + _NUMERALS[last])
+            done, number = m.end(1), last + 1
+        last = number
+    return "".join(out) + text[done:]
+
+
 def fix_text(text: str) -> str:
     """The page text with the certain repairs above applied."""
     text = _SECTION.sub(_section, _CHAIN.sub(_chain, _DATE.sub(_date, text)))
-    return restore_marks(text)
+    return restore_marks(_sections(text))
 
 
 __all__ = ["fix_text"]

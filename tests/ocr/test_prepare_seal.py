@@ -100,6 +100,47 @@ def test_a_faded_seal_is_still_found_and_lightened() -> None:
     assert np.median(win_grey[black]) < 90
 
 
+PINK = (246, 214, 220)
+LINE = (200, 60, 80)
+
+
+def _security_paper(page: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """``page`` printed on a land-use certificate's paper: lotus pink under fine red wavy lines
+    (a third of their ink, as the guilloche is pale), a red title at the top. Also the lines'
+    mask."""
+    h, w = page.shape[:2]
+    yy, xx = np.mgrid[0:h, 0:w].astype(np.float32)
+    lines = (np.abs(np.sin(yy * 0.02 + 20 * np.sin(xx * 0.004))) < 0.08)[..., None]
+    paper = np.where(lines, 0.65 * np.array(PINK) + 0.35 * np.array(LINE), np.array(PINK))
+    out = (paper * (page.astype(np.float32) / 255)).clip(0, 255).astype(np.uint8)
+    cv2.putText(out, "GIAY CHUNG NHAN", (300, 250), cv2.FONT_HERSHEY_SIMPLEX, 3.0, (190, 30, 40), 9)
+    return out, lines[..., 0]
+
+
+def test_security_paper_pattern_is_lightened_and_print_seal_and_red_title_found() -> None:
+    page, (x, y) = sealed()
+    printed, lines = _security_paper(page)
+    result = suppress_seals(printed, 300)
+    assert result.red_share > 0.15  # the paper itself is red
+    # The seal is still told from the pattern, being redder than it.
+    assert any(
+        abs(sx + sw / 2 - x) < 40 and abs(sy + sh / 2 - y) < 40 for sx, sy, sw, sh in result.seals
+    )
+    lum = cv2.cvtColor(printed, cv2.COLOR_RGB2GRAY)
+    bare = page.min(axis=2) > 245
+    paper, pattern = bare & ~lines, bare & lines
+    assert pattern.sum() > 100_000
+    # Plain greyscale draws the lines 25 levels darker than the paper; lightened, they fade.
+    assert np.median(lum[paper]) - np.median(lum[pattern]) > 20
+    assert abs(float(np.median(result.grey[paper])) - float(np.median(result.grey[pattern]))) < 8
+    black = page.max(axis=2) < 60
+    assert np.median(result.grey[black]) < 60
+    title = (slice(150, 270), slice(300, 1300))
+    stroke = redness(printed[title]) > 100
+    assert stroke.sum() > 1000
+    assert np.median(result.grey[title][stroke]) < 110
+
+
 BLUE = (40, 60, 170)
 STAMP_AT = (700, 1400)
 

@@ -76,3 +76,16 @@ def test_roman_section_numbers_read_as_backslashes_are_repaired() -> None:
     # Not at the head of a line, not a number once repaired, or already right: left alone.
     for kept in ("Số \\. 12", "\\\\\\\\. BÊN", "VI. Sáu", "C:\\. x", "\\.5"):
         assert fix_text(kept) == kept
+
+
+def test_section_numbers_read_a_stroke_short_are_repaired_by_their_place_in_the_count() -> None:
+    read = "I. BÊN ỦY QUYỀN\nHọ tên: An\nI. BÊN ĐƯỢC ỦY QUYỀN\nII. NỘI DUNG\nIV. THỜI HẠN"
+    assert fix_text(read) == (
+        "I. BÊN ỦY QUYỀN\nHọ tên: An\nII. BÊN ĐƯỢC ỦY QUYỀN\nIII. NỘI DUNG\nIV. THỜI HẠN"
+    )
+    assert fix_text("I. Người sử dụng đất\nH. Thửa đất") == "I. Người sử dụng đất\nII. Thửa đất"
+    assert fix_text("I. Bên A\nII. Bên B\nHI. Nội dung") == "I. Bên A\nII. Bên B\nIII. Nội dung"
+    # Nothing before it to count from, a count that starts again, a number that is no stroke
+    # away from the next one, Arabic numbers: left alone.
+    for kept in ("H. Nguyễn Văn An\nI. Bên A", "I. A\nII. B\nI. C", "I. A\nV. B", "1. A\n1. B"):
+        assert fix_text(kept) == kept

@@ -82,6 +82,11 @@ this is a pen stroke read as letters (large printed titles are read with confide
 SMALL = 0.4
 """Letters less than this share of the page's print high are specks and the tails of
 strokes: no print on an administrative paper is that small."""
+SPECK = 0.3
+"""A mark smaller than this share of the page's print height both ways is a speck (dust, a
+stroke's end in a seal or a picture), whatever Tesseract made of it (``#``, ``(``)."""
+SMALL_MARKS = {"-", "–", ".", ",", "'", '"', "“", "”"}
+"""Print that does stand that small on its own: ``Độc lập - Tự do``, a quotation mark."""
 
 
 @dataclass(frozen=True)
@@ -132,6 +137,9 @@ def is_junk(word: Word, typical_height: float | None = None) -> bool:
     if not text.strip(STRAY):
         return True
     if typical_height and word.height < SMALL * typical_height and any(c.isalnum() for c in text):
+        return True
+    speck = typical_height and max(word.width, word.height) < SPECK * typical_height
+    if speck and text.strip() not in SMALL_MARKS:
         return True
     if len(text) == 1 and conf < 60:
         return True

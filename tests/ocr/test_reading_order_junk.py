@@ -30,9 +30,14 @@ def test_specks_far_smaller_than_the_print_are_dropped() -> None:
     # The tail of a signature read as letters, even with confidence.
     assert is_junk(W("z", 900, 400, 9, 9, confidence=84), typical)
     assert is_junk(W("L4", 900, 400, 14, 15, confidence=55), typical)
+    # Dust and a seal's scraps read as marks, sure or not.
+    assert is_junk(W("#", 900, 400, 8, 9, confidence=87), typical)
+    assert is_junk(W("(", 900, 400, 2, 3, confidence=76), typical)
     # Small print and punctuation stay.
     assert not is_junk(W("m2", 900, 400, 40, 22, confidence=90), typical)
     assert not is_junk(W(",", 900, 400, 6, 8, confidence=90), typical)
+    assert not is_junk(W("-", 900, 400, 10, 3, confidence=90), typical)
+    assert not is_junk(W("%", 900, 400, 16, 28, confidence=90), typical)
 
 
 def test_stray_strokes_and_doubtful_single_marks_are_dropped() -> None:

@@ -150,26 +150,24 @@ def suppress_seals(rgb: np.ndarray, dpi: int) -> SealResult:
     elsewhere)."""
     grey = cv2.cvtColor(rgb, cv2.COLOR_RGB2GRAY)
     small = rgb[::4, ::4]
-    share = float((redness(small) > FADED_RED).mean())
+    red_map = redness(small)
+    share = float((red_map > FADED_RED).mean())
     blue_map = blueness(small)
     # Blue or grey-blue paper is blue everywhere: a stamp is bluer than the page's own tone.
     blue_min = BLUE + int(np.median(blue_map))
     blue_share = float((blue_map > blue_min).mean())
     found: list[tuple[int, int, int, int]] = []
+    faint = FADED_RED
     if share >= PATTERN_SHARE:
         # The pattern's lines are most of the red on the page; the seal and red print, redder.
-        red_map = redness(small)
         pattern_red = float(np.median(red_map[red_map > np.median(red_map) + FADED_RED / 2]))
         grey = lift_pattern(grey, rgb, pattern_red)
-        red_seals = find_seals(rgb, dpi, min_strength=int(pattern_red) + FADED_RED)
-        for box in red_seals:
-            _lighten(grey, rgb, box, dpi, redness, 0, int(pattern_red) + FADED_RED)
-        found += red_seals
+        faint = int(pattern_red) + FADED_RED
+        found += find_seals(rgb, dpi, min_strength=faint)
     elif share >= MIN_SHARE:
-        red_seals = find_seals(rgb, dpi) or find_seals(rgb, dpi, min_strength=FADED_RED)
-        for box in red_seals:
-            _lighten(grey, rgb, box, dpi, redness, 0, FADED_RED)
-        found += red_seals
+        found += find_seals(rgb, dpi) or find_seals(rgb, dpi, min_strength=FADED_RED)
+    for box in found:
+        _lighten(grey, rgb, box, dpi, redness, 0, faint)
     if blue_share >= MIN_SHARE:
         stamps = find_seals(rgb, dpi, min_strength=blue_min, ink=blueness)
         for box in stamps:

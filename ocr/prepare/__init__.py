@@ -1,7 +1,8 @@
 """Page preparation before recognition, in the order the stages run:
 
 1. ``page``         find the paper in a photo and undo the perspective
-2. ``seals``        colour to grey, lightening round red seals and blue stamps over the text
+2. ``seals``        colour to grey, lightening seals and stamps over the text and the red
+                    pattern of security paper
 3. ``light``        divide out shadows and uneven light, darken faint print
 4. ``denoise``      a 3x3 median where there is grain or dust
 5. ``streaks``      redraw a scanner's streaks down the page from the paper beside them
@@ -194,7 +195,10 @@ def _seals(run: _Run, options: PrepareOptions) -> np.ndarray:
             "red_share": res.red_share,
             "blue_share": res.blue_share,
         }
-        run.steps.append(StepRecord("seals", bool(res.seals), params, time.perf_counter() - t))
+        if res.pattern_red is not None:
+            params["pattern_red"] = res.pattern_red
+        applied = bool(res.seals) or res.pattern_red is not None
+        run.steps.append(StepRecord("seals", applied, params, time.perf_counter() - t))
         run.seals = list(res.seals)
         return res.grey
     grey = to_grey(img)

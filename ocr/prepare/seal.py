@@ -37,6 +37,9 @@ class SealResult:
     """Share of the page's pixels with seal-red ink."""
     blue_share: float
     """Share of the page's pixels bluer than the paper by a stamp's margin."""
+    pattern_red: float | None = None
+    """Redness of the security paper's pattern lines that were lightened; None when the paper
+    is not printed red."""
 
 
 RED = 45
@@ -158,6 +161,7 @@ def suppress_seals(rgb: np.ndarray, dpi: int) -> SealResult:
     blue_share = float((blue_map > blue_min).mean())
     found: list[tuple[int, int, int, int]] = []
     faint = FADED_RED
+    pattern_red: float | None = None
     if share >= PATTERN_SHARE:
         # The pattern's lines are most of the red on the page; the seal and red print, redder.
         pattern_red = float(np.median(red_map[red_map > np.median(red_map) + FADED_RED / 2]))
@@ -174,7 +178,7 @@ def suppress_seals(rgb: np.ndarray, dpi: int) -> SealResult:
             # Its faint end sits as far above the page's own blueness as a faded seal's red.
             _lighten(grey, rgb, box, dpi, blueness, 2, blue_min - BLUE + FADED_RED)
         found += stamps
-    return SealResult(grey, found, share, blue_share)
+    return SealResult(grey, found, share, blue_share, pattern_red)
 
 
 def lift_pattern(grey: np.ndarray, rgb: np.ndarray, pattern_red: float) -> np.ndarray:

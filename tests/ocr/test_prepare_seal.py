@@ -122,6 +122,7 @@ def test_security_paper_pattern_is_lightened_and_print_seal_and_red_title_found(
     printed, lines = _security_paper(page)
     result = suppress_seals(printed, 300)
     assert result.red_share > 0.15  # the paper itself is red
+    assert result.pattern_red is not None and suppress_seals(page, 300).pattern_red is None
     # The seal is still told from the pattern, being redder than it.
     assert any(
         abs(sx + sw / 2 - x) < 40 and abs(sy + sh / 2 - y) < 40 for sx, sy, sw, sh in result.seals

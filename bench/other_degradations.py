@@ -10,10 +10,10 @@ specks and streaks down the page), yellowed paper with a blue "paid" stamp over 
 a faded copy, motion blur, show-through from the back, a fax (1-bit, 200 dpi), a grey JPEG
 at quality 25, a 12-megapixel phone photo on a wooden desk, a page upside down and askew, a
 photocopy's black margins, a sideways 150 dpi scan, an underexposed one, a certified
-copy's red framed stamp over the text, a shaken phone shot (curved smear, noise, JPEG) and
-the pink security paper of a land-use certificate. Same metrics as ``ocr_quality`` (CER on
-NFC, whitespace-collapsed text; exact 12-digit ID), per kind, with the gate's verdicts, and
-sohoa's CER against Tesseract's last.
+copy's red framed stamp over the text, a shaken phone shot (curved smear, noise, JPEG), the
+pink security paper of a land-use certificate and two copies of a paper side by side on one
+sheet. Same metrics as ``ocr_quality`` (CER on NFC, whitespace-collapsed text; exact 12-digit
+ID), per kind, with the gate's verdicts, and sohoa's CER against Tesseract's last.
 """
 
 from __future__ import annotations
@@ -256,6 +256,24 @@ def security_paper(img: np.ndarray, rng: random.Random) -> tuple[np.ndarray, int
     return (base * ink).clip(0, 255).astype(np.uint8), 300
 
 
+def two_copies(img: np.ndarray, rng: random.Random) -> tuple[np.ndarray, int]:
+    """Two copies of the paper side by side on one landscape sheet (a form's "liên 1" and
+    "liên 2", or a certificate scanned open), each a little askew its own way, a shadow
+    down the fold, scanned at 200 dpi. Its text is the page's twice (``TWICE``)."""
+    h, w = img.shape[:2]
+    pages = []
+    for sign in (-1, 1):
+        turn = cv2.getRotationMatrix2D((w / 2, h / 2), sign * rng.uniform(0.2, 0.6), 1.0)
+        pages.append(cv2.warpAffine(img, turn, (w, h), borderValue=(255, 255, 255)))
+    sheet = np.concatenate(pages, axis=1).astype(np.float32)
+    x = np.arange(2 * w, dtype=np.float32)
+    sheet *= (1 - 0.3 * np.exp(-np.abs(x - w) / 30))[None, :, None]
+    sheet = cv2.resize(
+        sheet.clip(0, 255).astype(np.uint8), None, fx=2 / 3, fy=2 / 3, interpolation=cv2.INTER_AREA
+    )
+    return sheet, 200
+
+
 HARMS: dict[str, Harm] = {
     f.__name__: f
     for f in (
@@ -273,9 +291,12 @@ HARMS: dict[str, Harm] = {
         underexposed,
         box_stamp,
         shaken_photo,
-        security_paper,  # new kinds go last: a kind's pages depend on its place in this list
+        security_paper,
+        two_copies,  # new kinds go last: a kind's pages depend on its place in this list
     )
 }
+TWICE = {"two_copies"}
+"""Kinds whose image holds the paper's text twice."""
 
 
 def make_pages(kinds: list[str], per_kind: int, seed_base: int, out: Path) -> list[dict]:
@@ -293,7 +314,7 @@ def make_pages(kinds: list[str], per_kind: int, seed_base: int, out: Path) -> li
                 {
                     "kind": kind,
                     "image": path,
-                    "truth": spec.text,
+                    "truth": spec.text + "\n" + spec.text if kind in TWICE else spec.text,
                     "id": spec.fields.get("so_dinh_danh", ""),
                 }
             )

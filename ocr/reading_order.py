@@ -8,7 +8,9 @@ gets all labels, then all values. We rebuild the order the way a person reads:
   into columns (left to right) — the agency block before the national motto beside it;
 - columns whose lines pair up row by row and whose left side reads as labels (``:``) are a
   form and are read row by row, as are unruled tables (two left-aligned columns far apart,
-  their lines paired) and blocks that overlap and cannot be cut;
+  their lines paired) and blocks that overlap and cannot be cut; never two columns each a
+  page's full measure wide: those are facing pages (a booklet or certificate scanned open,
+  two copies of a form on one sheet), read one after the other;
 - blocks of centred lines (the agency and its number, the motto and the date under it, a
   signer's title and name with the signature's room between) are read whole, so two
   blocks side by side are read one after the other, not across;
@@ -64,6 +66,11 @@ TABLE_GUTTER = 3.0
 """Two left-aligned columns in which this share of the lines has a partner on its row, and
 at least this many line heights apart, are an unruled table of labels and values. Columns
 of running text leave a gutter of one or two line heights."""
+FULL_MEASURE = 26.0
+"""Columns at least this many line heights wide, side by side, are two pages of a booklet or
+a certificate scanned open (a page's text is ~30-40 line heights wide), read one after the
+other. A form's labels and values share one page: on the benchmark corpora the narrower of
+a form's two sides is at most ~21 line heights wide."""
 STACK_CENTRE = 0.6
 """Lines whose centres are this many line heights apart or less are centred on one line."""
 STACK_GAP = 10.0
@@ -228,8 +235,22 @@ def _paired(columns: list[list[TextLine]]) -> tuple[list[TextLine], list[TextLin
     return [ln for ln in left if any(_same_row(ln, r) for r in right)], left
 
 
+def _facing_pages(columns: list[list[TextLine]]) -> bool:
+    """Whether the first column and the rest are each a page's full measure wide."""
+    lines = [ln for col in columns for ln in col]
+    height = float(np.median([ln.height for ln in lines]))
+    rest = [ln for col in columns[1:] for ln in col]
+    return all(
+        max(ln.right for ln in side) - min(ln.left for ln in side) >= FULL_MEASURE * height
+        for side in (columns[0], rest)
+    )
+
+
 def _row_wise(columns: list[list[TextLine]]) -> bool:
-    """Columns that are really rows: a form (labels left, values right) or a table."""
+    """Columns that are really rows: a form (labels left, values right) or a table; never two
+    facing pages."""
+    if _facing_pages(columns):
+        return False
     paired, left = _paired(columns)
     right = [ln for col in columns[1:] for ln in col]
     if _second_fields(right, paired):
@@ -255,7 +276,7 @@ def _second_fields(right: list[TextLine], paired: list[TextLine]) -> bool:
 def _unruled_table(columns: list[list[TextLine]]) -> bool:
     """Labels and values without rules or colons ("Thửa đất số      557"): two columns, each
     on one left edge, nearly every line beside a line of the other, far apart."""
-    if len(columns) != 2:
+    if len(columns) != 2 or _facing_pages(columns):
         return False
     paired = len(_paired(columns)[0])
     left, right = columns

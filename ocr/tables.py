@@ -151,7 +151,8 @@ def _table_rules(mask: np.ndarray, at: list[int], across: list[int], slack: int)
 
     kept = []
     for i, p in enumerate(at):
-        rows = np.nonzero(mask[:, max(0, p - 3) : p + 1].any(axis=1))[0]
+        # ``p`` is a rule's far edge; a rule a little askew drifts up to ``slack`` across.
+        rows = np.nonzero(mask[:, max(0, p - slack) : p + 1].any(axis=1))[0]
         if not rows.size:
             continue
         start, end = int(rows[0]), int(rows[-1])

@@ -181,3 +181,26 @@ def test_a_heading_under_the_last_value_of_a_form_follows_it() -> None:
         "Địa chỉ thường trú: Tổ 25, phường Thủy Dương, thành phố Huế, tỉnh Thừa Thiên Huế "
         "III. NỘI DUNG ỦY QUYỀN: Bên được ủy quyền được thay mặt bên ủy quyền làm thủ tục"
     )
+
+
+def test_two_facing_pages_of_fields_are_read_one_page_after_the_other() -> None:
+    # A certificate scanned open: each page a column of fields a page's measure wide, their
+    # rows level with each other by chance, as a form's labels and values are by design.
+    left = [
+        "Họ, chữ đệm, tên người yêu cầu: Trần Văn Nam",
+        "Ngày, tháng, năm sinh: 16/03/1990",
+        "Nơi cư trú: Thôn Phú An, xã Tân Thạch, huyện Châu Thành, tỉnh Bến Tre",
+        "Số định danh cá nhân: 056090142611",
+    ]
+    right = [
+        "Thửa đất số: 337, tờ bản đồ số: 29",
+        "Địa chỉ: đường Lý Thường Kiệt, phường 7, thành phố Vĩnh Long, tỉnh Vĩnh Long",
+        "Diện tích: 133,3 m2",
+        "Hình thức sử dụng: Sử dụng riêng",
+    ]
+    words = [
+        W(t, x, 100 + 60 * i, 1100 if i == wide else 700, 30, block=block, line=i)
+        for x, block, wide, page in ((100, 1, 2, left), (1500, 2, 1, right))
+        for i, t in enumerate(page)
+    ]
+    assert _flat(words) == " ".join(left + right)

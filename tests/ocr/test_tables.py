@@ -153,3 +153,17 @@ def test_a_box_stamp_on_a_table_adds_no_column_and_a_broken_rule_stays() -> None
     assert all(abs(a - b) <= 4 for a, b in zip(grids[0].xs, COLS, strict=True))
     assert len(grids[0].xs) == len(COLS)
     assert all(abs(a - b) <= 4 for a, b in zip(grids[0].ys, ROW_YS, strict=True))
+
+
+def test_a_table_a_little_askew_on_two_facing_pages_keeps_every_row() -> None:
+    # The right-hand page of a certificate scanned open beside its left page: the image is
+    # twice as wide as the page, and the page lies 0.4 degrees askew (deskewing the spread
+    # as a whole straightens neither page exactly).
+    page = table_page()
+    spread = np.full((1800, 3800), 240, np.uint8)
+    spread[400:1300, 1950:3750] = page
+    turn = cv2.getRotationMatrix2D((2850, 850), 0.4, 1.0)
+    spread = cv2.warpAffine(spread, turn, (3800, 1800), borderValue=240)
+    grids = find_tables(spread)
+    assert len(grids) == 1
+    assert len(grids[0].xs) == len(COLS) and len(grids[0].ys) == len(ROW_YS)

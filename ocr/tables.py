@@ -123,19 +123,26 @@ def _grids(grey: np.ndarray) -> list[Grid]:
         region = labels[y : y + bh, x : x + bw] == i
         vmask = vert[y : y + bh, x : x + bw] * region
         hmask = horiz[y : y + bh, x : x + bw] * region
-        xs = _rule_positions(vmask, 0, max(8, w // 100))
-        ys = _rule_positions(hmask, 1, max(8, h // 200))
+        x_runs = _rule_runs(vmask, 0, max(8, w // 100))
+        y_runs = _rule_runs(hmask, 1, max(8, h // 200))
+        xs, ys = [b for _, b in x_runs], [b for _, b in y_runs]
         if len(xs) >= 2 and len(ys) >= 2:
             slack = max(6, max(w, h) // 200)
-            xs, ys = _table_rules(vmask, xs, ys, slack), _table_rules(hmask.T, ys, xs, slack)
+            xs, ys = (
+                _table_rules(vmask, xs, y_runs, slack),
+                _table_rules(hmask.T, ys, x_runs, slack),
+            )
         if len(xs) >= 2 and len(ys) >= 2:
             grids.append(Grid(tuple(x + v for v in xs), tuple(y + v for v in ys)))
     return grids
 
 
-def _table_rules(mask: np.ndarray, at: list[int], across: list[int], slack: int) -> list[int]:
+def _table_rules(
+    mask: np.ndarray, at: list[int], across: list[tuple[int, int]], slack: int
+) -> list[int]:
     """The rules at ``at`` (columns of ``mask``, which holds the rules running down) that
-    belong to the table framed by the rules ``across``: from a rule across to a rule across.
+    belong to the table framed by the rules ``across`` (each the band it covers: a rule a
+    little askew drifts across several pixels): from a rule across to a rule across.
 
     A fold across the paper is a long straight dark line too, and ends past the frame;
     the edge of a box stamp laid over the table starts and stops inside cells. Either would
@@ -143,11 +150,10 @@ def _table_rules(mask: np.ndarray, at: list[int], across: list[int], slack: int)
     rule it ends on; it still runs from the other one across two cells at least, and the
     frame is kept wherever it breaks as long as it stays inside the frame across. A table
     with fewer than two such rules (an open table) is left as found."""
-    marks = np.asarray(across)
-    lo, hi = across[0] - slack, across[-1] + slack
+    lo, hi = across[0][0] - slack, across[-1][1] + slack
 
     def meets(y: int) -> bool:
-        return bool(np.abs(marks - y).min() <= slack)
+        return any(a - slack <= y <= b + slack for a, b in across)
 
     kept = []
     for i, p in enumerate(at):
@@ -162,23 +168,23 @@ def _table_rules(mask: np.ndarray, at: list[int], across: list[int], slack: int)
             if lo <= start and end <= hi:
                 kept.append(p)
             continue
-        cells = sum(start <= a + slack and b - slack <= end for a, b in pairwise(across))
+        cells = sum(start <= a[1] + slack and b[0] - slack <= end for a, b in pairwise(across))
         ends = meets(start) + meets(end)
         if ends == 2 or (ends == 1 and cells >= 2):
             kept.append(p)
     return kept if len(kept) >= 2 else at
 
 
-def _rule_positions(mask: np.ndarray, axis: int, min_gap: int) -> list[int]:
-    profile = mask.sum(axis=axis) > 0
-    pos = np.nonzero(profile)[0]
-    out: list[int] = []
-    for p in pos:
-        if not out or p - out[-1] > min_gap:
-            out.append(int(p))
+def _rule_runs(mask: np.ndarray, axis: int, min_gap: int) -> list[tuple[int, int]]:
+    """The bands of ``mask`` holding rules across ``axis``, as (first, last) pixel: a thick
+    rule's width, or the drift of one a little askew."""
+    runs: list[tuple[int, int]] = []
+    for p in np.nonzero(mask.sum(axis=axis) > 0)[0]:
+        if runs and p - runs[-1][1] <= min_gap:
+            runs[-1] = (runs[-1][0], int(p))
         else:
-            out[-1] = int(p)  # the far edge of a thick rule
-    return out
+            runs.append((int(p), int(p)))
+    return runs
 
 
 __all__ = ["Grid", "erase_rules", "find_tables"]

@@ -167,3 +167,14 @@ def test_a_table_a_little_askew_on_two_facing_pages_keeps_every_row() -> None:
     grids = find_tables(spread)
     assert len(grids) == 1
     assert len(grids[0].xs) == len(COLS) and len(grids[0].ys) == len(ROW_YS)
+
+
+def test_a_table_askew_keeps_its_frame_and_every_rule() -> None:
+    # Left 0.7 degrees askew by a copier's feed: each rule drifts across several pixel rows
+    # or columns, and the rules across meet it anywhere along that drift.
+    page = np.full((1400, 2000), 240, np.uint8)
+    page[200:1100, 100:1900] = table_page()
+    turn = cv2.getRotationMatrix2D((1000, 650), 0.7, 1.0)
+    grids = find_tables(cv2.warpAffine(page, turn, (2000, 1400), borderValue=240))
+    assert len(grids) == 1
+    assert len(grids[0].xs) == len(COLS) and len(grids[0].ys) == len(ROW_YS)

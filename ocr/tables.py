@@ -148,9 +148,12 @@ def _table_rules(
     the edge of a box stamp laid over the table starts and stops inside cells. Either would
     split a row or a cell in two. A faint rule of a poor scan may break off short of the
     rule it ends on; it still runs from the other one across two cells at least, and the
-    frame is kept wherever it breaks as long as it stays inside the frame across. A table
-    with fewer than two such rules (an open table) is left as found."""
+    frame is kept wherever it breaks as long as it stays inside the frame across. A faint
+    rule across may be lost altogether (the frame's top at 150 dpi): the frame then runs on
+    past the rules across that were found, by one row at most, where a fold runs on across
+    the page. A table with fewer than two such rules (an open table) is left as found."""
     lo, hi = across[0][0] - slack, across[-1][1] + slack
+    row = max(b[0] - a[1] for a, b in pairwise(across))
 
     def meets(y: int) -> bool:
         return any(a - slack <= y <= b + slack for a, b in across)
@@ -164,8 +167,8 @@ def _table_rules(
         start, end = int(rows[0]), int(rows[-1])
         if i in (0, len(at) - 1):
             # The frame itself: faint on a poor scan it may break off anywhere; it is kept
-            # unless it runs on past the frame across it.
-            if lo <= start and end <= hi:
+            # unless it runs on past the frame across it further than a row.
+            if lo - start <= row and end - hi <= row:
                 kept.append(p)
             continue
         cells = sum(start <= a[1] + slack and b[0] - slack <= end for a, b in pairwise(across))

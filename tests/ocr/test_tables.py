@@ -178,3 +178,14 @@ def test_a_table_askew_keeps_its_frame_and_every_rule() -> None:
     grids = find_tables(cv2.warpAffine(page, turn, (2000, 1400), borderValue=240))
     assert len(grids) == 1
     assert len(grids[0].xs) == len(COLS) and len(grids[0].ys) == len(ROW_YS)
+
+
+def test_a_frame_whose_top_rule_is_lost_keeps_its_sides() -> None:
+    # At 150 dpi the frame's top rule can fade out of reach; the sides then run a row past
+    # the first rule found, where a fold would run on across the page.
+    page = table_page().copy()
+    page[ROW_YS[0] - 6 : ROW_YS[0] + 7, COLS[0] + 6 : COLS[-1] - 6] = 240
+    grids = find_tables(page)
+    assert len(grids) == 1
+    assert len(grids[0].xs) == len(COLS)
+    assert all(abs(a - b) <= 4 for a, b in zip(grids[0].xs, COLS, strict=True))

@@ -402,6 +402,7 @@ def _stacks(lines: list[TextLine]) -> list[list[TextLine]]:
     labels = [ln for ln in lines if ln.text.endswith(":")]
     in_form = {id(ln) for ln in lines if any(_same_row(ln, lb) for lb in labels)}
     stacks: list[list[TextLine]] = []
+    names: set[int] = set()  # lines that close a signer's block under its signature's room
     for ln in sorted(lines, key=lambda x: x.top):
         centre = (ln.left + ln.right) / 2
         best = None
@@ -424,11 +425,13 @@ def _stacks(lines: list[TextLine]) -> list[list[TextLine]]:
                     continue
                 if not -0.3 * ln.height <= gap <= STACK_GAP * last.height:
                     continue
-                if room and _beside(last, ln, lines):
+                if room and _beside(last, ln, [o for o in lines if id(o) not in names]):
                     continue  # not a signature's room: text runs beside the gap
                 if best is None or last.bottom > best[-1].bottom:
                     best = st
         if best is not None and not _crowded(best + [ln], lines):
+            if ln.top - best[-1].bottom > STACK_BREAK * best[-1].height:
+                names.add(id(ln))
             best.append(ln)
         else:
             stacks.append([ln])
@@ -437,7 +440,8 @@ def _stacks(lines: list[TextLine]) -> list[list[TextLine]]:
 
 def _beside(above: TextLine, below: TextLine, lines: list[TextLine]) -> bool:
     """Whether any line lies in the rows between ``above`` and ``below``, a line's height
-    clear of both: the other signer's name set a little higher is not text beside the room."""
+    clear of both: the other signer's name set a little higher is not text beside the room,
+    and the caller leaves out names already under a signature's room, however much higher."""
     h = max(above.height, below.height)
     return any(above.bottom + h < (ln.top + ln.bottom) / 2 < below.top - h for ln in lines)
 

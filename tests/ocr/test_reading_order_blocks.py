@@ -106,6 +106,29 @@ def test_a_name_as_wide_as_the_line_over_it_stays_with_its_signer() -> None:
     )
 
 
+def test_a_signer_whose_name_is_set_well_below_the_other_signers_is_read_whole() -> None:
+    # The right signer's name sits two line heights above the left one's: it is the other
+    # signer's name under its own signature's room, not text beside the left signer's room.
+    # (Boxes as read on a marriage certificate.)
+    words = [
+        _line("Ngày đăng ký:", 98, 1593, 317, 1, height=48),
+        _line("ngày 5 tháng 11 năm 2017", 752, 1595, 592, 2, height=48),
+        _line("Chồng", 495, 1704, 150, 3, height=50),
+        _line("Vợ", 1428, 1711, 63, 4, height=44),
+        _line("(Ký, ghi rõ họ tên)", 402, 1772, 335, 5, height=43),
+        _line("(Ký, ghi rõ họ tên)", 1293, 1774, 334, 6, height=43),
+        _line("Nguyễn Bảo Huyền", 1231, 2082, 456, 7, height=55),
+        _line("Khúc Tuấn Nhân", 367, 2166, 402, 8, height=39),
+        _line("TM. ỦY BAN NHÂN DÂN", 1170, 2271, 575, 9, height=49),
+        _line("Kiều Ngọc Giang", 1259, 2865, 396, 10, height=51),
+    ]
+    assert _flat(words) == (
+        "Ngày đăng ký: ngày 5 tháng 11 năm 2017 "
+        "Chồng (Ký, ghi rõ họ tên) Khúc Tuấn Nhân Vợ (Ký, ghi rõ họ tên) Nguyễn Bảo Huyền "
+        "TM. ỦY BAN NHÂN DÂN Kiều Ngọc Giang"
+    )
+
+
 def test_an_unruled_table_of_labels_and_values_is_read_row_by_row() -> None:
     rows = [
         ("Nội dung", "Thông tin"),

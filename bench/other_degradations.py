@@ -11,8 +11,9 @@ a faded copy, motion blur, show-through from the back, a fax (1-bit, 200 dpi), a
 at quality 25, a 12-megapixel phone photo on a wooden desk, a page upside down and askew, a
 photocopy's black margins, a sideways 150 dpi scan, an underexposed one, a certified
 copy's red framed stamp over the text, a shaken phone shot (curved smear, noise, JPEG), the
-pink security paper of a land-use certificate and two copies of a paper side by side on one
-sheet. Same metrics as ``ocr_quality`` (CER on NFC, whitespace-collapsed text; exact 12-digit
+pink security paper of a land-use certificate, two copies of a paper side by side on one
+sheet, a 600 dpi scan, a photo of a booklet's bowed page, a crumpled page, a "BẢN SAO"
+watermark across the page and a copy of a tinted form's dot screen. Same metrics as ``ocr_quality`` (CER on NFC, whitespace-collapsed text; exact 12-digit
 ID), per kind, with the gate's verdicts, and sohoa's CER against Tesseract's last.
 """
 
@@ -29,7 +30,7 @@ from pathlib import Path
 
 import cv2
 import numpy as np
-from PIL import Image
+from PIL import Image, ImageDraw
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
@@ -38,6 +39,7 @@ from ocr_quality import cer, id_found, load, run_sohoa, run_tesseract  # noqa: E
 
 from ocr.quality import QualityOptions, assess_page  # noqa: E402
 from ocr.synthetic import DOC_TYPES, render_specimen  # noqa: E402
+from ocr.synthetic.fonts import families  # noqa: E402
 
 Harm = Callable[[np.ndarray, random.Random], tuple[np.ndarray, int]]
 """Clean RGB page at 300 dpi -> harmed image and the dpi its file declares."""
@@ -274,6 +276,84 @@ def two_copies(img: np.ndarray, rng: random.Random) -> tuple[np.ndarray, int]:
     return sheet, 200
 
 
+def _remapped(img: np.ndarray, dx: np.ndarray, dy: np.ndarray) -> np.ndarray:
+    """``img`` sampled at each pixel's position moved by (dx, dy), white outside."""
+    h, w = img.shape[:2]
+    yy, xx = np.mgrid[0:h, 0:w].astype(np.float32)
+    return np.asarray(
+        cv2.remap(
+            img,
+            xx + dx.astype(np.float32),
+            yy + dy.astype(np.float32),
+            cv2.INTER_LINEAR,
+            borderMode=cv2.BORDER_CONSTANT,
+            borderValue=(255, 255, 255),
+        )
+    )
+
+
+def _jpeg(img: np.ndarray, quality: int) -> np.ndarray:
+    _, buf = cv2.imencode(".jpg", img, [cv2.IMWRITE_JPEG_QUALITY, quality])
+    return _decoded(buf, cv2.IMREAD_UNCHANGED)
+
+
+def scan_600dpi(img: np.ndarray, rng: random.Random) -> tuple[np.ndarray, int]:
+    """An archival scan at 600 dpi (4960 x 7016), a little soft: four times the pixels."""
+    out = cv2.resize(img, None, fx=2, fy=2, interpolation=cv2.INTER_CUBIC)
+    return cv2.GaussianBlur(out, (0, 0), rng.uniform(0.8, 1.4)), 600
+
+
+def booklet_photo(img: np.ndarray, rng: random.Random) -> tuple[np.ndarray, int]:
+    """A phone photo of a page of a booklet held open (a household register, a passport-size
+    book): lines bow up towards the spine and the paper darkens into it. 240 dpi, JPEG."""
+    h, w = img.shape[:2]
+    yy, xx = np.mgrid[0:h, 0:w].astype(np.float32)
+    spine = xx / w if rng.random() < 0.5 else 1 - xx / w
+    bow = rng.uniform(25, 45) * np.exp(-6 * spine) * (2 * yy / h - 1)
+    sag = rng.uniform(8, 18) * np.sin(np.pi * xx / w)
+    shade = (1 - 0.35 * np.exp(-8 * spine))[..., None]
+    out = (_remapped(img, np.zeros_like(xx), -bow + sag) * shade).clip(0, 255).astype(np.uint8)
+    return _jpeg(cv2.resize(out, None, fx=0.8, fy=0.8), 80), 240
+
+
+def crumpled(img: np.ndarray, rng: random.Random) -> tuple[np.ndarray, int]:
+    """A paper crumpled in a pocket and pressed flat: lines wander a few pixels, creases shade
+    the page. JPEG."""
+    h, w = img.shape[:2]
+    noise = _noise_rng(rng)
+    field = cv2.resize(noise.normal(0, 1, (8, 6, 2)).astype(np.float32), (w, h)) * rng.uniform(5, 9)
+    out = _remapped(img, field[..., 0], field[..., 1]).astype(np.float32)
+    creases = cv2.resize(noise.normal(0, 1, (12, 9)).astype(np.float32), (w, h))
+    out *= (1 - 0.12 * np.abs(creases))[..., None]
+    return _jpeg(out.clip(0, 255).astype(np.uint8), 75), 300
+
+
+def copy_watermark(img: np.ndarray, rng: random.Random) -> tuple[np.ndarray, int]:
+    """A copy marked across the page in huge pale grey letters ("BẢN SAO"), 25-45 degrees."""
+    h, w = img.shape[:2]
+    layer = Image.new("L", (w, h), 0)
+    font = families()[0][0].get("bold", int(w * 0.16))
+    ImageDraw.Draw(layer).text(
+        (w * 0.08, h * 0.4), rng.choice(["BẢN SAO", "MẪU", "COPY"]), font=font, fill=255
+    )
+    layer = layer.rotate(rng.uniform(25, 45), resample=Image.Resampling.BILINEAR)
+    alpha = np.asarray(layer, np.float32)[..., None] / 255 * rng.uniform(0.25, 0.4)
+    return (img * (1 - alpha) + 110 * alpha).clip(0, 255).astype(np.uint8), 300
+
+
+def halftone_copy(img: np.ndarray, rng: random.Random) -> tuple[np.ndarray, int]:
+    """A copy of a paper printed on a tinted form: a screen of grey dots (5-8 px, 45 degrees)
+    under the print."""
+    h, w = img.shape[:2]
+    yy, xx = np.mgrid[0:h, 0:w].astype(np.float32)
+    pitch = rng.uniform(5, 8)
+    u, v = (xx + yy) / (pitch * np.sqrt(2)), (yy - xx) / (pitch * np.sqrt(2))
+    dots = np.sin(2 * np.pi * u) * np.sin(2 * np.pi * v) > 0.55
+    out = img.astype(np.float32)
+    out[dots] *= 0.6
+    return cv2.GaussianBlur(out, (0, 0), 0.7).clip(0, 255).astype(np.uint8), 300
+
+
 HARMS: dict[str, Harm] = {
     f.__name__: f
     for f in (
@@ -292,7 +372,12 @@ HARMS: dict[str, Harm] = {
         box_stamp,
         shaken_photo,
         security_paper,
-        two_copies,  # new kinds go last: a kind's pages depend on its place in this list
+        two_copies,
+        scan_600dpi,
+        booklet_photo,
+        crumpled,
+        copy_watermark,
+        halftone_copy,  # new kinds go last: a kind's pages depend on its place in this list
     )
 }
 TWICE = {"two_copies"}
@@ -375,7 +460,8 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def report(rows: list[dict], kinds: list[str], engines: list[str]) -> str:
-    head = f"{'kind':13s} {'pages':>5s}"
+    width = max(13, *(len(k) for k in kinds))
+    head = f"{'kind':{width}s} {'pages':>5s}"
     for e in engines:
         head += f" {e + ' CER med':>19s} {'mean':>6s} {'ID':>6s} {'s/page':>6s}"
     head += f" {'gate a/w/r':>11s} {'CER ratio':>10s}"
@@ -384,7 +470,7 @@ def report(rows: list[dict], kinds: list[str], engines: list[str]) -> str:
         group = [r for r in rows if r["kind"] == kind]
         if not group:
             continue
-        line = f"{kind:13s} {len(group):5d}"
+        line = f"{kind:{width}s} {len(group):5d}"
         meds = {}
         for e in engines:
             cers = [r[e]["cer"] for r in group]

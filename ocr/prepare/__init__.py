@@ -1,6 +1,7 @@
 """Page preparation before recognition, in the order the stages run:
 
 1. ``page``         find the paper in a photo and undo the perspective
+   ``reduce``       bring a very fine scan (600 dpi) down to 300 dpi
 2. ``seals``        colour to grey, lightening seals and stamps over the text and the red
                     pattern of security paper
 3. ``light``        divide out shadows and uneven light, darken faint print
@@ -49,7 +50,7 @@ from .measure import (
 from .motion import REACH, deconvolve, estimate_motion, line_kernel, text_band
 from .orientation import detect
 from .page import find_page, warp_page
-from .scale import upscale, upscale_factor
+from .scale import reduce_factor, upscale, upscale_factor
 from .seal import suppress_grey_seals, suppress_seals
 from .streaks import remove_streaks
 from .types import PreparedPage, PrepareOptions, StepRecord
@@ -136,6 +137,7 @@ def prepare_page(
     declared = plausible_dpi(dpi, original.shape)
     run = _Run(original, declared or dpi_from_size(original.shape), language)
     run.record("page", lambda: _page(run, options, declared))
+    run.record("reduce", lambda: _reduce(run, options))
     grey = _seals(run, options)
     # One small copy (~110 dpi) serves text size, skew and orientation; it is turned with
     # the page rather than shrunk again.
@@ -182,6 +184,29 @@ def _page(run: _Run, options: PrepareOptions, declared: int | None) -> tuple[boo
         "dpi": run.dpi,
         "dpi_source": "declared" if declared else "page size",
     }
+
+
+def _reduce(run: _Run, options: PrepareOptions) -> tuple[bool, dict[str, Any]]:
+    if run.dpi <= options.reduce_above_dpi:
+        return False, {"dpi": run.dpi}
+    f = min(1.0, WORK_DPI / run.dpi)
+    small_h = text_height(ink_mask(to_grey(shrink(run.image, f))))  # shrunk first: 1/30 the pixels
+    char_px = small_h / f if small_h else None
+    factor = reduce_factor(
+        run.dpi,
+        char_px,
+        options.reduce_above_dpi,
+        options.reduce_to_dpi,
+        options.min_text_height_px,
+    )
+    params: dict[str, Any] = {"factor": factor, "dpi_before": run.dpi, "text_px": char_px}
+    if factor == 1.0:
+        return False, params
+    run.image = shrink(run.image, factor)
+    run.transform(np.diag([factor, factor, 1.0]))
+    run.dpi = round(run.dpi * factor)
+    params["dpi_after"] = run.dpi
+    return True, params
 
 
 def _seals(run: _Run, options: PrepareOptions) -> np.ndarray:

@@ -39,6 +39,10 @@ class PrepareOptions:
     """Low-resolution scans are enlarged to at least this: 12-13 pt letters are then 29-32 px
     high, which is what Tesseract reads best. 300 dpi reads no better and costs more pixels."""
     max_upscale: float = 2.5
+    reduce_above_dpi: int = 400
+    reduce_to_dpi: int = 300
+    """Finer scans (600 dpi) are brought down to this before the other stages: their letters
+    stay above ``min_text_height_px`` and every stage after costs a quarter."""
     min_text_height_px: float = 26.0
     """Text whose letters (median height, about the cap height) are smaller than this many
     pixels is enlarged to ~32 px whatever the dpi (small print, ID cards)."""

@@ -1,4 +1,4 @@
-"""Upscaling: only low-resolution scans (or tiny print) are enlarged."""
+"""Resolution: low-resolution scans (or tiny print) are enlarged, 600 dpi scans brought down."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ import numpy as np
 
 from ocr.prepare import PrepareOptions, prepare_page
 from ocr.prepare.measure import shrink, to_grey
-from ocr.prepare.scale import upscale_factor
+from ocr.prepare.scale import reduce_factor, upscale_factor
 from ocr.synthetic import render_master
 
 
@@ -49,3 +49,32 @@ def test_a_300_dpi_scan_is_not_enlarged() -> None:
     assert not step.applied and prepared.dpi == 300
     assert prepared.image.shape == page300().shape
     assert prepared.tesseract_config == ()
+
+
+def test_only_very_fine_scans_are_reduced_and_never_below_readable_letters() -> None:
+    assert reduce_factor(600, 60.0, 400, 300, 26.0) == 0.5
+    assert reduce_factor(400, 40.0, 400, 300, 26.0) == 1.0
+    assert reduce_factor(1200, 120.0, 400, 300, 26.0) == 0.25
+    # Small print at 600 dpi (36 px letters) keeps at least 26 px.
+    assert reduce_factor(600, 36.0, 400, 300, 26.0) * 36.0 >= 26.0
+    assert reduce_factor(600, 30.0, 400, 300, 26.0) == 1.0  # too small to lose pixels
+
+
+def test_a_600_dpi_scan_is_read_at_300_dpi_and_its_text_layer_maps_back() -> None:
+    fine = np.asarray(
+        np.kron(page300(), np.ones((2, 2), np.uint8)), np.uint8
+    )  # every pixel doubled: the same page at 600 dpi
+    prepared = prepare_page(fine, 600, PrepareOptions(crop=False))
+    step = next(s for s in prepared.steps if s.name == "reduce")
+    assert step.applied and prepared.dpi == 300 and step.params["dpi_after"] == 300
+    assert abs(prepared.image.shape[0] - page300().shape[0]) <= 1
+    assert not next(s for s in prepared.steps if s.name == "upscale").applied
+    # The shown page is the 600 dpi scan; prepared pixels map onto it twice as far.
+    assert prepared.upright.shape == fine.shape
+    assert abs(prepared.to_upright[0, 0] - 2.0) < 1e-6
+    assert np.abs(prepared.image.astype(int) - page300().astype(int)).mean() < 2.0
+
+
+def test_a_300_dpi_scan_is_not_reduced() -> None:
+    prepared = prepare_page(page300(), 300, PrepareOptions(crop=False))
+    assert not next(s for s in prepared.steps if s.name == "reduce").applied

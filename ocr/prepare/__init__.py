@@ -61,6 +61,9 @@ MIN_SHAKE_PX = 4.0
 """Dips nearer than this are the strokes' own width whatever the resolution."""
 WORK_DPI = 110
 """Resolution of the small copy used to measure text, skew and orientation."""
+GREY_SEAL_IN_COLOUR_IN = 0.8
+"""Smallest grey seal sought on a colour page (inches across). An agency's round seal is
+1.2-1.7 in; blurred grey print of a low-resolution photo can pass for a smaller one."""
 
 
 class _Run:
@@ -222,10 +225,17 @@ def _seals(run: _Run, options: PrepareOptions) -> np.ndarray:
         }
         if res.pattern_red is not None:
             params["pattern_red"] = res.pattern_red
-        applied = bool(res.seals) or res.pattern_red is not None
+        # A black-and-white copy photographed in colour: its seal is grey, not red. So is a
+        # red seal too faded (or too crossed out by a signature) to be found by its colour.
+        grey, grey_seals = suppress_grey_seals(
+            res.grey, run.dpi, avoid=res.seals, min_in=GREY_SEAL_IN_COLOUR_IN
+        )
+        if grey_seals:
+            params["grey_seals"] = grey_seals
+        applied = bool(res.seals or grey_seals) or res.pattern_red is not None
         run.steps.append(StepRecord("seals", applied, params, time.perf_counter() - t))
-        run.seals = list(res.seals)
-        return res.grey
+        run.seals = [*res.seals, *grey_seals]
+        return grey
     grey = to_grey(img)
     if not options.suppress_seals:
         run.steps.append(

@@ -19,7 +19,7 @@ included, keeps its luminance; the seal is then told from the pattern by being r
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 import cv2
@@ -140,6 +140,10 @@ def _framed(blob: np.ndarray) -> bool:
         and area >= 0.85 * rw * rh
         and max(rw, rh) >= 1.3 * min(rw, rh)
     )
+
+
+def _overlaps(a: tuple[int, int, int, int], b: tuple[int, int, int, int]) -> bool:
+    return a[0] < b[0] + b[2] and b[0] < a[0] + a[2] and a[1] < b[1] + b[3] and b[1] < a[1] + a[3]
 
 
 def _inside(a: tuple[int, int, int, int], b: tuple[int, int, int, int]) -> bool:
@@ -271,10 +275,18 @@ def find_grey_seals(
 
 
 def suppress_grey_seals(
-    grey: np.ndarray, dpi: int
+    grey: np.ndarray,
+    dpi: int,
+    avoid: Sequence[tuple[int, int, int, int]] = (),
+    min_in: float = 0.45,
 ) -> tuple[np.ndarray, list[tuple[int, int, int, int]]]:
-    """Lighten mid-grey seal ink inside each seal's circle, keeping what is darker (text)."""
-    seals = find_grey_seals(grey, dpi)
+    """Lighten mid-grey seal ink inside each seal's circle, keeping what is darker (text).
+
+    ``avoid``: seals already lightened by their colour; what is left of them is not sought
+    again."""
+    seals = [
+        s for s in find_grey_seals(grey, dpi, min_in) if not any(_overlaps(s, a) for a in avoid)
+    ]
     if not seals:
         return grey, []
     out = grey.copy()

@@ -8,6 +8,7 @@ import functools
 import cv2
 import numpy as np
 
+from ocr.prepare import PrepareOptions, prepare_page
 from ocr.prepare.seal import find_seals, redness, suppress_grey_seals, suppress_seals
 from ocr.synthetic import render_master
 
@@ -294,3 +295,22 @@ def test_dust_on_a_greyscale_scan_does_not_lift_the_print_with_the_seal() -> Non
     assert seals
     assert (out[print_mask] < 120).mean() > 0.85
     assert np.median(out[seal_only]) > 200
+
+
+def test_a_grey_seal_in_a_colour_photo_of_a_copy_is_lightened() -> None:
+    # A black-and-white photocopy photographed in colour on a wooden desk: the image is in
+    # colour, but its seal is grey.
+    page, centre = sealed()
+    copy = cv2.cvtColor(cv2.cvtColor(page, cv2.COLOR_RGB2GRAY), cv2.COLOR_GRAY2RGB)
+    photo = np.concatenate([np.full((300, copy.shape[1], 3), (150, 100, 60), np.uint8), copy])
+    prepared = prepare_page(photo, 300, PrepareOptions(find_page=False, crop=False))
+    step = next(s for s in prepared.steps if s.name == "seals")
+    assert step.applied and step.params["seals"] == [] and len(step.params["grey_seals"]) == 1
+    assert prepared.image.shape[:2] == photo.shape[:2]
+    win_rgb = _window(page, centre)
+    seal_ink = (redness(win_rgb) > 80) & (win_rgb.min(axis=2) > 20)
+    black = win_rgb.max(axis=2) < 60
+    win = _window(prepared.image, (centre[0], centre[1] + 300))
+    plain = np.median(cv2.cvtColor(win_rgb, cv2.COLOR_RGB2GRAY)[seal_ink])
+    assert np.median(win[seal_ink]) > max(200, plain + 30)  # as light as the paper
+    assert np.median(win[black]) < 80

@@ -71,6 +71,7 @@ class Page:
     gate: str = ""
     gate_codes: tuple[str, ...] = ()
     gate_after_ocr: str = ""
+    gate_seconds: float = 0.0
 
     @property
     def level(self) -> str:
@@ -153,7 +154,9 @@ def evaluate(pages: list[Page], engines: tuple[str, ...], timeout: float, verbos
         for n, page in enumerate(pages, 1):
             started = time.perf_counter()
             image, dpi = load(page.image)
+            gate_started = time.perf_counter()
             q = assess_page(image, dpi, gate_opts)
+            page.gate_seconds = time.perf_counter() - gate_started
             gate_s = time.perf_counter() - started  # the service runs the gate on every page
             page.gate, page.gate_codes = q.verdict, tuple(r.code for r in q.reasons)
             del image
@@ -241,6 +244,12 @@ def gate_report(pages: list[Page]) -> str:
         p for p in pages if p.level == "unreadable" and p.record["meta"].get("expected") == "blank"
     ]
     out = ["quality gate (before OCR | with OCR confidence)"]
+    if pages:
+        secs = sorted(p.gate_seconds for p in pages)
+        out.append(
+            f"  gate time per page (answered at upload, before OCR): median "
+            f"{statistics.median(secs):.3f} s, slowest {secs[-1]:.3f} s"
+        )
     for level in LEVELS:
         group = [p for p in readable if p.level == level]
         if group:

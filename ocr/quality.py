@@ -2,7 +2,7 @@
 
 ``assess_page`` runs at intake, before OCR, on a ~100 dpi copy of the page (a few tens of
 milliseconds for an A4 page at 300 dpi): effective dpi, sharpness, darkness, contrast, noise,
-skew, streaks from a dirty scanner glass and blank page. ``assess_ocr`` judges the
+skew, streaks from a dirty scanner glass, glare that hides print and blank page. ``assess_ocr`` judges the
 recognition afterwards by its mean word confidence, and ``combine`` merges both. Every reason
 says what to do, in Vietnamese and English. Blank pages are flagged (warn), never dropped: the digitized file keeps as many
 pages as the paper.
@@ -36,6 +36,14 @@ WORK_DPI = 100
 TEXT_HEIGHT_IN = 0.118
 """Median letter height of body text in inches (12-13 pt type, capitals and ascenders)."""
 VERDICTS = ("accept", "warn", "reject")
+GLARE_LEVEL = 250
+"""Grey level of a blown-out patch."""
+GLARE_STEP = 20
+"""... standing this far above the paper round it: a spot, not light falling across the page."""
+GLARE_PAPER_MAX = 235.0
+"""Glare is sought only where the paper itself is darker than this (a photo, not a scan)."""
+GLARE_MIN_SQ_IN = 0.1
+"""Smaller bright patches are not counted (about two words of 12 pt print)."""
 SHAKE_MIN_PX = 4.0
 SHAKE_MIN_STRENGTH = 6.0
 """The cepstral dip of a shake stands this far out (as preparation asks before deblurring)."""
@@ -74,6 +82,10 @@ class QualityOptions:
     """Median letter height in pixels (as scanned) below which no OCR can read the text."""
     blank_ink_share: float = 0.0015
     """Share of the page covered by ink below which the page counts as blank."""
+    warn_glare_sq_in: float = 0.1
+    """Print lost under glare (square inches) from which the clerk is warned ..."""
+    reject_glare_sq_in: float = 0.5
+    """... and from which the page is rejected: a few lines of text are gone."""
     reject_confidence: float = 45.0
     """Mean word confidence (0-100) below which the OCR is not to be trusted."""
     warn_confidence: float = 70.0
@@ -223,6 +235,25 @@ def _skewed(angle: float) -> Reason:
     )
 
 
+def _glare_reason(severity: str) -> Reason:
+    if severity == "reject":
+        return Reason(
+            "glare",
+            severity,
+            "Ánh đèn phản chiếu làm mất chữ ở một vùng của trang — hãy tắt đèn flash hoặc nghiêng giấy"
+            " (giấy ép plastic) rồi chụp lại.",
+            "Glare hides the text in part of the page — turn off the flash or tilt the paper"
+            " (laminated papers) and take the photo again.",
+        )
+    return Reason(
+        "glare",
+        severity,
+        "Có chỗ bị lóa sáng, có thể mất vài chữ — nên tắt đèn flash hoặc nghiêng giấy rồi chụp lại.",
+        "A bright glare spot may hide a few words — turn off the flash or tilt the paper and"
+        " retake the photo if you can.",
+    )
+
+
 def _small_text(px: float) -> Reason:
     return Reason(
         "text_too_small",
@@ -287,6 +318,46 @@ def _components_without_lines(mask: np.ndarray) -> tuple[int, int]:
     area = stats[1:, cv2.CC_STAT_AREA]
     ok = (area >= 4) & (w < 15 * np.maximum(h, 1)) & (h < 15 * np.maximum(w, 1))
     return int(area[ok].sum()), int(ok.sum())
+
+
+def _glare(
+    small: np.ndarray, paper_map: np.ndarray, ink: np.ndarray, paper: float, dpi: float
+) -> float:
+    """Square inches of print lost under glare: a blown-out patch inside the paper, brighter
+    than the paper, into which the lines of text around it run and vanish (the flash on a
+    laminated paper). Paper that is itself white (a flatbed scan) shows no glare."""
+    if paper > GLARE_PAPER_MAX:
+        return 0.0
+    bright = (cv2.blur(small, (3, 3)) >= GLARE_LEVEL).astype(np.uint8)
+    # Closing fills the letters of print that stays visible in a bright spot: only a patch
+    # where the print itself is gone stays empty of ink.
+    k = max(3, int(dpi * 0.25) | 1)
+    blown = cv2.morphologyEx(
+        bright, cv2.MORPH_CLOSE, cv2.getStructuringElement(cv2.MORPH_ELLIPSE, (k, k))
+    )
+    n, labels, stats, _ = cv2.connectedComponentsWithStats(blown)
+    height, width = small.shape[:2]
+    has_ink = ink > 0
+    page_ink = float(has_ink.mean())
+    ring_k = cv2.getStructuringElement(cv2.MORPH_ELLIPSE, (k * 2 + 1, k * 2 + 1))
+    lost = 0.0
+    for i in range(1, n):
+        x, y, w, h, area = stats[i]
+        if area < GLARE_MIN_SQ_IN * dpi * dpi or area > 0.4 * height * width:
+            continue
+        if x <= 1 or y <= 1 or x + w >= width - 1 or y + h >= height - 1:
+            continue  # at the edge: light falling off across the page, or the scanner's lid
+        blob = labels == i
+        ring = (cv2.dilate(blob.astype(np.uint8), ring_k) > 0) & ~blob
+        if float(np.median(paper_map[ring])) > GLARE_LEVEL - GLARE_STEP:
+            continue  # the paper round it nearly as bright: light falling across the page
+        around = float(has_ink[ring].mean())
+        # Its rim may still show faint print: the core is where the print is gone.
+        core = cv2.erode(blob.astype(np.uint8), ring_k) > 0
+        inside = float(has_ink[core if core.any() else blob].mean())
+        if around >= 0.5 * page_ink and inside < 0.25 * around:
+            lost += area / (dpi * dpi)
+    return lost
 
 
 def _scanner_streaks(small: np.ndarray, dpi: float) -> int:
@@ -413,6 +484,7 @@ def assess_page(
             eff_dpi, dpi_source = by_text, "text size"
             metrics.update(effective_dpi=eff_dpi, dpi_source=dpi_source)
     streaks = _scanner_streaks(small, work_dpi) if declared else 0
+    glare = _glare(small, bg, ink, paper, work_dpi)
     # Coarse is enough to warn; preparation measures it again, finely.
     skew = estimate_skew(ink, 45.0, coarse_step=2.0, max_points=15_000) if ink_parts >= 15 else None
     metrics.update(
@@ -425,6 +497,7 @@ def assess_page(
         skew_deg=round(skew.angle, 2) if skew else None,
         sideways=bool(skew.vertical) if skew else None,
         streaks=streaks,
+        glare_sq_in=round(glare, 2),
     )
     return PageQuality(
         *_judge(metrics, eff_dpi, paper, contrast, sharp, noise, text_px, skew, options)
@@ -470,6 +543,11 @@ def _judge(
         reasons.append(_skewed(skew.angle))
     if metrics.get("streaks"):
         reasons.append(_streaked(metrics["streaks"]))
+    glare = metrics.get("glare_sq_in") or 0.0
+    if glare >= o.reject_glare_sq_in:
+        reasons.append(_glare_reason("reject"))
+    elif glare >= o.warn_glare_sq_in:
+        reasons.append(_glare_reason("warn"))
     return _verdict(reasons), tuple(reasons), metrics
 
 

@@ -2,10 +2,10 @@
 
 ``assess_page`` runs at intake, before OCR, on a ~100 dpi copy of the page (a few tens of
 milliseconds for an A4 page at 300 dpi): effective dpi, sharpness, darkness, contrast, noise,
-skew, streaks from a dirty scanner glass, glare that hides print and blank page. ``assess_ocr`` judges the
-recognition afterwards by its mean word confidence, and ``combine`` merges both. Every reason
-says what to do, in Vietnamese and English. Blank pages are flagged (warn), never dropped: the digitized file keeps as many
-pages as the paper.
+skew, streaks from a dirty scanner glass, glare that hides print and blank page.
+``assess_ocr`` judges the recognition afterwards by its mean word confidence, and ``combine``
+merges both. Every reason says what to do, in Vietnamese and English. Blank pages are flagged
+(warn), never dropped: the digitized file keeps as many pages as the paper.
 """
 
 from __future__ import annotations

@@ -1,18 +1,18 @@
 """Page preparation before recognition, in the order the stages run:
 
-1. ``page``         find the paper in a photo and undo the perspective
-   ``reduce``       bring a very fine scan (600 dpi) down to 300 dpi
-2. ``seals``        colour to grey, lightening seals and stamps over the text and the red
-                    pattern of security paper
-3. ``light``        divide out shadows and uneven light, darken faint print
-4. ``denoise``      a 3x3 median where there is grain or dust
-5. ``streaks``      redraw a scanner's streaks down the page from the paper beside them
-6. ``deskew``       straighten the text lines (up to +-45 degrees)
-7. ``orientation``  quarter turns: sideways or upside-down pages
-8. ``crop``         cut the image Tesseract reads to the printed area
-9. ``motion``       undo a straight shake of the camera or the scanner (Wiener)
-10. ``upscale``      enlarge low-resolution scans and small print
-11. ``show_through`` clear the back page's print seen through thin paper (read mirrored)
+1. ``page``          find the paper in a photo and undo the perspective
+2. ``reduce``        bring a very fine scan (600 dpi) down to 300 dpi
+3. ``seals``         colour to grey, lightening seals and stamps over the text (grey seals
+                     too) and the red pattern of security paper
+4. ``light``         divide out shadows and uneven light, darken faint print
+5. ``denoise``       a 3x3 median where there is grain or dust
+6. ``streaks``       redraw a scanner's streaks down the page from the paper beside them
+7. ``deskew``        straighten the text lines (up to +-45 degrees)
+8. ``orientation``   quarter turns: sideways or upside-down pages
+9. ``crop``          cut the image Tesseract reads to the printed area
+10. ``motion``       undo a straight shake of the camera or the scanner (Wiener)
+11. ``upscale``      enlarge low-resolution scans and small print
+12. ``show_through`` clear the back page's print seen through thin paper (read mirrored)
 
 Each stage decides for itself whether the page needs it and records what it did, so a clean
 scan passes through untouched. The original is never modified: ``PreparedPage.upright`` is

@@ -40,9 +40,10 @@ class PrepareOptions:
     high, which is what Tesseract reads best. 300 dpi reads no better and costs more pixels."""
     max_upscale: float = 2.5
     reduce_above_dpi: int = 400
+    """Scans finer than this (600 dpi) are brought down ..."""
     reduce_to_dpi: int = 300
-    """Finer scans (600 dpi) are brought down to this before the other stages: their letters
-    stay above ``min_text_height_px`` and every stage after costs a quarter."""
+    """... to this before the other stages: their letters stay above ``min_text_height_px``
+    and every stage after costs a quarter."""
     min_text_height_px: float = 26.0
     """Text whose letters (median height, about the cap height) are smaller than this many
     pixels is enlarged to ~32 px whatever the dpi (small print, ID cards)."""

@@ -202,10 +202,16 @@ def _reduce(run: _Run, options: PrepareOptions) -> tuple[bool, dict[str, Any]]:
         options.reduce_to_dpi,
         options.min_text_height_px,
     )
+    return _rescale(run, factor, char_px)
+
+
+def _rescale(run: _Run, factor: float, char_px: float | None) -> tuple[bool, dict[str, Any]]:
+    """Scale the page by ``factor`` (1.0: leave it), the record of the ``reduce`` and
+    ``upscale`` stages."""
     params: dict[str, Any] = {"factor": factor, "dpi_before": run.dpi, "text_px": char_px}
     if factor == 1.0:
         return False, params
-    run.image = shrink(run.image, factor)
+    run.image = upscale(run.image, factor) if factor > 1 else shrink(run.image, factor)
     run.transform(np.diag([factor, factor, 1.0]))
     run.dpi = round(run.dpi * factor)
     params["dpi_after"] = run.dpi
@@ -411,14 +417,7 @@ def _upscale(
         options.min_text_height_px,
         options.max_upscale,
     )
-    params: dict[str, Any] = {"factor": factor, "dpi_before": run.dpi, "text_px": char_px}
-    if factor == 1.0:
-        return False, params
-    run.image = upscale(run.image, factor)
-    run.transform(np.diag([factor, factor, 1.0]))
-    run.dpi = round(run.dpi * factor)
-    params["dpi_after"] = run.dpi
-    return True, params
+    return _rescale(run, factor, char_px)
 
 
 def _show_through(run: _Run, options: PrepareOptions) -> tuple[bool, dict[str, Any]]:

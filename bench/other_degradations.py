@@ -13,8 +13,9 @@ photocopy's black margins, a sideways 150 dpi scan, an underexposed one, a certi
 copy's red framed stamp over the text, a shaken phone shot (curved smear, noise, JPEG), the
 pink security paper of a land-use certificate, two copies of a paper side by side on one
 sheet, a 600 dpi scan, a photo of a booklet's bowed page, a crumpled page, a "BẢN SAO"
-watermark across the page and a copy of a tinted form's dot screen. Same metrics as ``ocr_quality`` (CER on NFC, whitespace-collapsed text; exact 12-digit
-ID), per kind, with the gate's verdicts, and sohoa's CER against Tesseract's last.
+watermark across the page and a copy of a tinted form's dot screen. Same metrics as
+``ocr_quality`` (CER on NFC, whitespace-collapsed text; exact 12-digit ID), per kind, with
+the gate's verdicts, and sohoa's CER against Tesseract's last.
 """
 
 from __future__ import annotations

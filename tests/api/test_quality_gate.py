@@ -60,6 +60,32 @@ def test_blurred_scan_is_rejected_in_the_upload_answer(
     assert doc["in_warehouse"] is False
 
 
+def test_glare_over_the_text_is_rejected_with_what_to_do(
+    api: httpx.Client, accounts: dict[str, Account], dossier: dict[str, Any], tmp_path: Path
+) -> None:
+    # A phone photo of a laminated paper: grey-ish paper, the flash blown out over the text.
+    clerk = accounts["clerk_a"]
+    lines = unique_lines(list(PAGES[1]) * 2)
+    page = np.asarray(render_page(lines, dpi=300, size_in=(8.27, 11.69), pt=12)).astype(float)
+    h, w = page.shape[:2]
+    yy, xx = np.mgrid[0:h, 0:w]
+    spot = np.clip(1.6 - np.hypot(xx - w / 2, (yy - h * 0.3) * 1.3) / (0.1 * w), 0, 1)
+    photo = (page * 0.85 + spot[..., None] * 400).clip(0, 255).astype(np.uint8)
+    path = tmp_path / "loa-sang.jpg"
+    Image.fromarray(photo).save(path, dpi=(300, 300), quality=90)
+
+    r = upload(api, clerk, dossier["id"], path)
+    assert r.status_code == 202, r.text
+    quality = r.json()["quality"]
+    assert quality["verdict"] == "reject"
+    glare = next(x for x in quality["reasons"] if x["code"] == "glare")
+    assert (
+        glare["pages"] == [1] and "flash" in glare["message_vi"] and "flash" in glare["message_en"]
+    )
+    assert quality["pages"][0]["metrics"]["glare_sq_in"] >= 0.5
+    assert wait_for_job(api, clerk, r.json()["job_id"])["state"] == "done"
+
+
 def test_blank_page_is_flagged_and_kept(
     api: httpx.Client, accounts: dict[str, Account], dossier: dict[str, Any], tmp_path: Path
 ) -> None:

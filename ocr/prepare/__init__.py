@@ -4,15 +4,16 @@
 2. ``reduce``        bring a very fine scan (600 dpi) down to 300 dpi
 3. ``seals``         colour to grey, lightening seals and stamps over the text (grey seals
                      too) and the red pattern of security paper
-4. ``light``         divide out shadows and uneven light, darken faint print
-5. ``denoise``       a 3x3 median where there is grain or dust
-6. ``streaks``       redraw a scanner's streaks down the page from the paper beside them
-7. ``deskew``        straighten the text lines (up to +-45 degrees)
-8. ``orientation``   quarter turns: sideways or upside-down pages
-9. ``crop``          cut the image Tesseract reads to the printed area
-10. ``motion``       undo a straight shake of the camera or the scanner (Wiener)
-11. ``upscale``      enlarge low-resolution scans and small print
-12. ``show_through`` clear the back page's print seen through thin paper (read mirrored)
+4. ``invert``        turn over dark bands printed with light letters (title bars)
+5. ``light``         divide out shadows and uneven light, darken faint print
+6. ``denoise``       a 3x3 median where there is grain or dust
+7. ``streaks``       redraw a scanner's streaks down the page from the paper beside them
+8. ``deskew``        straighten the text lines (up to +-45 degrees)
+9. ``orientation``   quarter turns: sideways or upside-down pages
+10. ``crop``         cut the image Tesseract reads to the printed area
+11. ``motion``       undo a straight shake of the camera or the scanner (Wiener)
+12. ``upscale``      enlarge low-resolution scans and small print
+13. ``show_through`` clear the back page's print seen through thin paper (read mirrored)
 
 Each stage decides for itself whether the page needs it and records what it did, so a clean
 scan passes through untouched. The original is never modified: ``PreparedPage.upright`` is
@@ -36,6 +37,7 @@ from .backside import CRISP_MAX, FaintLayer, clear_faint, faint_sample, measure_
 from .crop import print_box
 from .denoise import denoise
 from .deskew import estimate_skew, rotate
+from .invert import invert_bands
 from .light import normalise_light
 from .measure import (
     as_uint8,
@@ -141,7 +143,9 @@ def prepare_page(
     run = _Run(original, declared or dpi_from_size(original.shape), language)
     run.record("page", lambda: _page(run, options, declared))
     run.record("reduce", lambda: _reduce(run, options))
-    grey = _seals(run, options)
+    run.image = _seals(run, options)
+    run.record("invert", lambda: _invert(run, options))
+    grey = run.image
     # One small copy (~110 dpi) serves text size, skew and orientation; it is turned with
     # the page rather than shrunk again.
     mask, f = _work_mask(grey, run.dpi)
@@ -254,6 +258,14 @@ def _seals(run: _Run, options: PrepareOptions) -> np.ndarray:
         StepRecord("seals", bool(seals), {"seals": seals, "colour": False}, time.perf_counter() - t)
     )
     return grey
+
+
+def _invert(run: _Run, options: PrepareOptions) -> tuple[bool, dict[str, Any]]:
+    if not options.invert_bands:
+        return False, {"reason": "disabled"}
+    res = invert_bands(run.image, run.dpi)
+    run.image = res.grey
+    return bool(res.bands), {"bands": res.bands}
 
 
 def _light(

@@ -16,6 +16,8 @@ class PrepareOptions:
     """Find the paper in a photo and undo the perspective."""
     suppress_seals: bool = True
     """Lighten round red seals so the black text under them is read."""
+    invert_bands: bool = True
+    """Turn over dark bands printed with light letters (``ocr.prepare.invert``)."""
     normalise_light: bool = True
     """Divide out shadows and uneven light."""
     denoise: bool = True

@@ -131,6 +131,7 @@ def test_steps_are_recorded_as_json() -> None:
         "page",
         "reduce",
         "seals",
+        "invert",
         "light",
         "denoise",
         "streaks",

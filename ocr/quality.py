@@ -29,7 +29,7 @@ from .prepare.measure import (
     to_grey,
 )
 from .prepare.motion import estimate_motion
-from .prepare.page import find_page
+from .prepare.page import SIDES, find_page
 from .prepare.streaks import find_streaks
 
 WORK_DPI = 100
@@ -44,6 +44,17 @@ GLARE_PAPER_MAX = 235.0
 """Glare is sought only where the paper itself is darker than this (a photo, not a scan)."""
 GLARE_MIN_SQ_IN = 0.1
 """Smaller bright patches are not counted (about two words of 12 pt print)."""
+CUT_PAPER = 0.85
+"""A letter cut by the photo's edge lies on paper: its surroundings at least this share of
+the page's paper brightness (a desk's grain is darker)."""
+CUT_REACH = 1.5
+"""Letters this many letter heights from the photo's edge count as cut by it: printed pages
+keep margins of 15 mm and more."""
+CUT_NEIGHBOURS = 3
+CUT_LINES = 2
+"""Lines of print cut by the left or right edge that make a page cut off ..."""
+CUT_LETTERS = 3
+"""... and letters cut along the top or bottom edge."""
 SHAKE_MIN_PX = 4.0
 SHAKE_MIN_STRENGTH = 6.0
 """The cepstral dip of a shake stands this far out (as preparation asks before deblurring)."""
@@ -254,6 +265,21 @@ def _glare_reason(severity: str) -> Reason:
     )
 
 
+_SIDE_NAMES = {"top": "trên", "right": "phải", "bottom": "dưới", "left": "trái"}
+
+
+def _cut_off(sides: list[str]) -> Reason:
+    vi = ", ".join(_SIDE_NAMES[s] for s in sides)
+    en = ", ".join(sides)
+    return Reason(
+        "cut_off",
+        "warn",
+        f"Trang bị cắt mất chữ ở mép ảnh (cạnh {vi}) — hãy chụp hoặc quét lại cho trọn cả trang.",
+        f"The page is cut off at the edge of the image ({en} side) — photograph or scan it again"
+        " with the whole page in the frame.",
+    )
+
+
 def _small_text(px: float) -> Reason:
     return Reason(
         "text_too_small",
@@ -291,21 +317,77 @@ def _low_confidence(conf: float, severity: str) -> Reason:
 # --- the measurements -------------------------------------------------------------------
 
 
-def _page_region(small: np.ndarray, scale: float) -> tuple[np.ndarray, int | None]:
-    """The paper's box in a photo (the desk would count as ink) and its dpi guess.
+def _page_region(small: np.ndarray, scale: float) -> tuple[np.ndarray, int | None, tuple[str, ...]]:
+    """The paper's box in a photo (the desk would count as ink), its dpi guess, and the
+    sides where the paper runs out of the photo (all four when no outline was found).
 
     ``small`` is the page shrunk by ``scale``; the dpi guess is for the full image.
     """
     quad = find_page(small)
     if quad is None:
-        return small, None
+        return small, None, SIDES
     x, y, w, h = cv2.boundingRect(quad.corners.astype(np.int32))
     # The inner 90 %: the box of a skewed page still holds a sliver of desk at its corners.
     mx, my = int(w * 0.05), int(h * 0.05)
     crop = small[max(0, y + my) : y + h - my, max(0, x + mx) : x + w - mx]
     c = quad.corners
     side = max(np.linalg.norm(c[1] - c[0]), np.linalg.norm(c[3] - c[0])) / scale
-    return (crop if crop.size else small), dpi_from_size((int(side), 1))
+    return (crop if crop.size else small), dpi_from_size((int(side), 1)), quad.open_sides
+
+
+def _cut_sides(small: np.ndarray, work_dpi: float, sides: tuple[str, ...]) -> list[str]:
+    """Of ``sides``, those where lines of print run into the photo's edge: letters cut by it,
+    on paper (not a desk's grain), each with letters beside it on its line (left and right)
+    or along the edge (top and bottom)."""
+    if not sides:
+        return []
+    bg = background(small, char_px=max(6.0, work_dpi / 9))
+    norm = small.astype(np.float32) / np.maximum(bg.astype(np.float32), 1.0)
+    paper = float(np.median(bg[::4, ::4]))
+    ink = ((norm < 0.72) & (bg > 25)).astype(np.uint8) * 255
+    th = text_height(ink)
+    if not th:
+        return []
+    n, _, stats, centres = cv2.connectedComponentsWithStats(ink, connectivity=8)
+    x, y, w, h, area = (stats[1:, i] for i in range(5))
+    hh, ww = ink.shape
+    cx, cy = centres[1:, 0], centres[1:, 1]
+    on_paper = (
+        bg[cy.astype(int).clip(0, hh - 1), cx.astype(int).clip(0, ww - 1)] >= CUT_PAPER * paper
+    )
+    letter = (h >= 0.5 * th) & (h <= 2.5 * th) & (w <= 8 * th) & (area >= 0.1 * th * th) & on_paper
+    # Within reach of the edge: letters cut by it, or a line with no margin left below it.
+    reach = CUT_REACH * th
+    touching = {
+        "left": x <= reach,
+        "right": x + w >= ww - reach,
+        "top": y <= reach,
+        "bottom": y + h >= hh - reach,
+    }
+    cut = []
+    for side in sides:
+        found = np.flatnonzero(touching[side] & letter)
+        if side in ("left", "right"):
+            # Lines of print cut: letters touching the edge with others on their line.
+            rows = sorted(
+                cy[i]
+                for i in found
+                if (letter & (np.abs(cy - cy[i]) < 0.5 * th) & (np.abs(cx - cx[i]) < 6 * th)).sum()
+                >= CUT_NEIGHBOURS
+            )
+            lines = sum(1 for k, r in enumerate(rows) if k == 0 or r - rows[k - 1] > 0.8 * th)
+            if lines >= CUT_LINES:
+                cut.append(side)
+        else:
+            # A line of print cut along its length: letters side by side on the edge.
+            along = [
+                i
+                for i in found
+                if (letter & touching[side] & (np.abs(cx - cx[i]) < 4 * th)).sum() >= CUT_NEIGHBOURS
+            ]
+            if len(along) >= CUT_LETTERS:
+                cut.append(side)
+    return cut
 
 
 def _components_without_lines(mask: np.ndarray) -> tuple[int, int]:
@@ -431,7 +513,9 @@ def assess_page(
         if scale < 1
         else img
     )
-    region, photo_dpi = _page_region(small_rgb, scale) if not declared else (small_rgb, None)
+    region, photo_dpi, open_sides = (
+        _page_region(small_rgb, scale) if not declared else (small_rgb, None, SIDES)
+    )
     eff_dpi = declared or photo_dpi or guess
     dpi_source = "declared" if declared else ("page outline" if photo_dpi else "image size")
     # Rendered finer than scanned: judge the scan, and its letters in its own pixels.
@@ -485,6 +569,9 @@ def assess_page(
             metrics.update(effective_dpi=eff_dpi, dpi_source=dpi_source)
     streaks = _scanner_streaks(small, work_dpi) if declared else 0
     glare = _glare(small, bg, ink, paper, work_dpi)
+    # Measured on the whole photo: the paper's box is cut inside its edges.
+    whole = small if region is small_rgb else to_grey(small_rgb)
+    cut = _cut_sides(whole, work_dpi, open_sides) if ink_parts >= 15 else []
     # Coarse is enough to warn; preparation measures it again, finely.
     skew = estimate_skew(ink, 45.0, coarse_step=2.0, max_points=15_000) if ink_parts >= 15 else None
     metrics.update(
@@ -498,6 +585,7 @@ def assess_page(
         sideways=bool(skew.vertical) if skew else None,
         streaks=streaks,
         glare_sq_in=round(glare, 2),
+        cut_sides=cut,
     )
     return PageQuality(
         *_judge(metrics, eff_dpi, paper, contrast, sharp, noise, text_px, skew, options)
@@ -548,6 +636,8 @@ def _judge(
         reasons.append(_glare_reason("reject"))
     elif glare >= o.warn_glare_sq_in:
         reasons.append(_glare_reason("warn"))
+    if metrics.get("cut_sides"):
+        reasons.append(_cut_off(metrics["cut_sides"]))
     return _verdict(reasons), tuple(reasons), metrics
 
 

@@ -187,6 +187,7 @@ def _page(run: _Run, options: PrepareOptions, declared: int | None) -> tuple[boo
     return True, {
         "corners": quad.corners.round(1),
         "area_share": quad.area_share,
+        "open_sides": list(quad.open_sides),
         "size": [warped.shape[1], warped.shape[0]],
         "dpi": run.dpi,
         "dpi_source": "declared" if declared else "page size",

@@ -86,6 +86,28 @@ def test_glare_over_the_text_is_rejected_with_what_to_do(
     assert wait_for_job(api, clerk, r.json()["job_id"])["state"] == "done"
 
 
+def test_a_page_cut_off_by_the_scanner_warns_with_the_side(
+    api: httpx.Client, accounts: dict[str, Account], dossier: dict[str, Any], tmp_path: Path
+) -> None:
+    # A paper wider than the scanner's glass: its lines run into the scan's right edge.
+    clerk = accounts["clerk_a"]
+    lines = unique_lines([f"{line} — {line}" for line in PAGES[0]] * 3)
+    page = np.asarray(render_page(lines, dpi=300, size_in=(8.27, 11.69), pt=12))
+    path = tmp_path / "mat-canh.png"
+    Image.fromarray(np.ascontiguousarray(page[:, : page.shape[1] * 2 // 3])).save(
+        path, dpi=(300, 300)
+    )
+
+    r = upload(api, clerk, dossier["id"], path)
+    assert r.status_code == 202, r.text
+    quality = r.json()["quality"]
+    assert quality["verdict"] == "warn"
+    cut = next(x for x in quality["reasons"] if x["code"] == "cut_off")
+    assert cut["pages"] == [1] and "phải" in cut["message_vi"] and "right" in cut["message_en"]
+    assert quality["pages"][0]["metrics"]["cut_sides"] == ["right"]
+    assert wait_for_job(api, clerk, r.json()["job_id"])["state"] == "done"
+
+
 def test_blank_page_is_flagged_and_kept(
     api: httpx.Client, accounts: dict[str, Account], dossier: dict[str, Any], tmp_path: Path
 ) -> None:

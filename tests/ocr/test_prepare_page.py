@@ -98,3 +98,27 @@ def test_a_light_page_on_a_light_desk_is_not_stretched_over_the_desk() -> None:
     h, w = image.shape[:2]
     for corner in quad.corners:
         assert np.linalg.norm(truth - corner, axis=1).min() < 0.02 * max(h, w)
+
+
+def test_a_page_running_out_of_the_photo_keeps_its_last_lines() -> None:
+    # The phone held too close: the page runs out of the photo's bottom edge (benchmark
+    # generator, a phone photo cut at 60 % of its height). The page's fourth side used to be
+    # put on a line of text 140-275 px above the edge, and the lines below it were cut away.
+    spec = render_specimen(1009, "mild", "giay_phep_xay_dung")
+    image = np.asarray(spec.image.convert("RGB"))
+    cut = np.ascontiguousarray(image[: int(image.shape[0] * 0.6)])
+    height = cut.shape[0]
+    quad = find_page(cut)
+    assert quad is not None and quad.open_sides == ("bottom",)
+    assert quad.corners[2:, 1].mean() >= height - 0.03 * height  # the bottom side is the edge
+    prepared = prepare_page(cut, 72, PrepareOptions(upscale=False, deskew=False, crop=False))
+    h, w = prepared.image.shape[:2]
+    bottom = prepared.to_upright @ np.array([[0, h - 1, 1], [w - 1, h - 1, 1]], float).T
+    assert (bottom[1] / bottom[2]).mean() >= height - 0.03 * height  # Tesseract reads it all
+    step = next(s for s in prepared.steps if s.name == "page")
+    assert step.params["open_sides"] == ["bottom"]
+
+
+def test_a_page_in_full_view_has_no_open_side() -> None:
+    quad = find_page(photo())
+    assert quad is not None and quad.open_sides == ()

@@ -159,6 +159,24 @@ def test_a_small_glare_spot_warns_and_one_on_the_margin_is_no_loss() -> None:
     assert margin.verdict == "accept" and margin.metrics["glare_sq_in"] == 0
 
 
+def test_a_page_cut_off_by_the_edge_of_the_image_warns_with_the_side() -> None:
+    # A scan of a paper wider than the scanner's glass: the lines run into its right edge.
+    page = np.asarray(render_master(7, "giay_khai_sinh").image)
+    cut = np.ascontiguousarray(page[:, : int(page.shape[1] * 0.7)])
+    q = assess_page(cut, 300, OPTIONS)
+    assert q.verdict == "warn" and [r.code for r in q.reasons] == ["cut_off"]
+    assert q.metrics["cut_sides"] == ["right"]
+    assert "cạnh phải" in q.reasons[0].message_vi and "right side" in q.reasons[0].message_en
+    # A phone held too close: the page runs out of the photo's bottom, through a line.
+    spec = render_specimen(1009, "mild", "giay_phep_xay_dung")
+    photo = np.asarray(spec.image.convert("RGB"))
+    q = assess_page(np.ascontiguousarray(photo[: int(photo.shape[0] * 0.6)]), 72, OPTIONS)
+    assert q.metrics["cut_sides"] == ["bottom"] and "cut_off" in {r.code for r in q.reasons}
+    # The same photo whole, and the page with its margins, lose nothing.
+    assert assess_page(photo, 72, OPTIONS).metrics["cut_sides"] == []
+    assert assess_page(page, 300, OPTIONS).metrics["cut_sides"] == []
+
+
 def test_after_ocr_confidence_and_combination() -> None:
     assert assess_ocr(92.0, 300, OPTIONS).verdict == "accept"
     assert assess_ocr(60.0, 300, OPTIONS).verdict == "warn"

@@ -4,17 +4,15 @@ Tesseract; dark shapes that are not such bands are left alone."""
 from __future__ import annotations
 
 import functools
-import re
-import unicodedata
 
 import numpy as np
-from rapidfuzz.distance import Levenshtein
 
 from ocr.pipeline import OcrOptions, read_page
 from ocr.prepare import PrepareOptions, prepare_page
 from ocr.prepare.invert import find_bands, invert_bands
 from ocr.prepare.measure import to_grey
 from ocr.synthetic import Specimen, render_master
+from tests.utils.text import cer
 
 NAVY = np.array([0.12, 0.2, 0.45], np.float32)
 """A dark blue bar's colour, as shares of full brightness."""
@@ -113,19 +111,12 @@ def test_the_pipeline_records_the_bar_and_leaves_a_clean_page_alone() -> None:
     assert not next(s for s in untouched.steps if s.name == "invert").applied
 
 
-def _cer(text: str, truth: str) -> float:
-    def norm(t: str) -> str:
-        return re.sub(r"\s+", " ", unicodedata.normalize("NFC", t)).strip()
-
-    return Levenshtein.distance(norm(text), norm(truth)) / len(norm(truth))
-
-
 def test_a_title_printed_on_a_dark_bar_is_read() -> None:
     truth = specimen().text
     _, base = read_page(clean(), 300, OcrOptions())
     _, rec = read_page(banded(), 300, OcrOptions())
-    assert _cer(rec.text, truth) <= _cer(base.text, truth) + 0.005
+    assert cer(rec.text, truth) <= cer(base.text, truth) + 0.005
     # Without the stage the title is lost: the test measures it.
     off = OcrOptions(prepare=PrepareOptions(invert_bands=False))
     _, raw = read_page(banded(), 300, off)
-    assert _cer(raw.text, truth) > _cer(rec.text, truth) + 0.01
+    assert cer(raw.text, truth) > cer(rec.text, truth) + 0.01

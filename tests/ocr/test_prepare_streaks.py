@@ -4,17 +4,15 @@ dirty sheet-fed scanner read by the real Tesseract as well as a clean scan of it
 from __future__ import annotations
 
 import functools
-import re
-import unicodedata
 
 import numpy as np
-from rapidfuzz.distance import Levenshtein
 
 from ocr.pipeline import OcrOptions, read_page
 from ocr.prepare import PrepareOptions, prepare_page
 from ocr.prepare.measure import to_grey
 from ocr.prepare.streaks import find_streaks, remove_streaks
 from ocr.synthetic import Specimen, render_master
+from tests.utils.text import cer
 
 STREAKS = ((700, 3, 140), (1333, 1, 70))
 """(first column, width, grey level): a wide faint streak and a thin dark one."""
@@ -81,13 +79,6 @@ def test_the_pipeline_records_the_streaks() -> None:
     assert not next(s for s in untouched.steps if s.name == "streaks").applied
 
 
-def _cer(text: str, truth: str) -> float:
-    def norm(t: str) -> str:
-        return re.sub(r"\s+", " ", unicodedata.normalize("NFC", t)).strip()
-
-    return Levenshtein.distance(norm(text), norm(truth)) / len(norm(truth))
-
-
 def test_a_page_from_a_dirty_scanner_reads_as_well_as_a_clean_one() -> None:
     rng = np.random.default_rng(7)
     dirty = streaked(clean())
@@ -99,8 +90,8 @@ def test_a_page_from_a_dirty_scanner_reads_as_well_as_a_clean_one() -> None:
     prepared, rec = read_page(dirty, 300, OcrOptions())
     steps = {s.name: s for s in prepared.steps}
     assert steps["denoise"].applied and steps["streaks"].applied
-    assert _cer(rec.text, truth) <= _cer(base.text, truth) + 0.01
+    assert cer(rec.text, truth) <= cer(base.text, truth) + 0.01
     # Without the two stages the same page reads clearly worse: the test measures them.
     off = OcrOptions(prepare=PrepareOptions(remove_streaks=False, speck_density=1e9))
     _, raw = read_page(dirty, 300, off)
-    assert _cer(raw.text, truth) > _cer(rec.text, truth) + 0.01
+    assert cer(raw.text, truth) > cer(rec.text, truth) + 0.01

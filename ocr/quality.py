@@ -336,9 +336,9 @@ def _page_region(small: np.ndarray, scale: float) -> tuple[np.ndarray, int | Non
 
 
 def _cut_sides(small: np.ndarray, work_dpi: float, sides: tuple[str, ...]) -> list[str]:
-    """Of ``sides``, those where lines of print run into the photo's edge: letters cut by it,
-    on paper (not a desk's grain), each with letters beside it on its line (left and right)
-    or along the edge (top and bottom)."""
+    """Of ``sides``, those where lines of print run into the photo's edge: letters on paper
+    (not a desk's grain) cut by it or with no margin left before it, each with letters beside
+    it on its line (left and right) or along the edge (top and bottom)."""
     if not sides:
         return []
     bg = background(small, char_px=max(6.0, work_dpi / 9))
@@ -348,7 +348,7 @@ def _cut_sides(small: np.ndarray, work_dpi: float, sides: tuple[str, ...]) -> li
     th = text_height(ink)
     if not th:
         return []
-    n, _, stats, centres = cv2.connectedComponentsWithStats(ink, connectivity=8)
+    _, _, stats, centres = cv2.connectedComponentsWithStats(ink, connectivity=8)
     x, y, w, h, area = (stats[1:, i] for i in range(5))
     hh, ww = ink.shape
     cx, cy = centres[1:, 0], centres[1:, 1]
@@ -356,7 +356,7 @@ def _cut_sides(small: np.ndarray, work_dpi: float, sides: tuple[str, ...]) -> li
         bg[cy.astype(int).clip(0, hh - 1), cx.astype(int).clip(0, ww - 1)] >= CUT_PAPER * paper
     )
     letter = (h >= 0.5 * th) & (h <= 2.5 * th) & (w <= 8 * th) & (area >= 0.1 * th * th) & on_paper
-    # Within reach of the edge: letters cut by it, or a line with no margin left below it.
+    # Within reach of the edge: printed pages keep a margin of several letter heights.
     reach = CUT_REACH * th
     touching = {
         "left": x <= reach,
@@ -368,7 +368,7 @@ def _cut_sides(small: np.ndarray, work_dpi: float, sides: tuple[str, ...]) -> li
     for side in sides:
         found = np.flatnonzero(touching[side] & letter)
         if side in ("left", "right"):
-            # Lines of print cut: letters touching the edge with others on their line.
+            # Lines of print that run into the edge: count them, not their letters.
             rows = sorted(
                 cy[i]
                 for i in found
@@ -379,7 +379,7 @@ def _cut_sides(small: np.ndarray, work_dpi: float, sides: tuple[str, ...]) -> li
             if lines >= CUT_LINES:
                 cut.append(side)
         else:
-            # A line of print cut along its length: letters side by side on the edge.
+            # A line of print cut along its length: letters side by side at the edge.
             along = [
                 i
                 for i in found

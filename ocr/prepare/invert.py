@@ -43,7 +43,7 @@ accent reaching the edge."""
 LIGHT = 0.3
 """Letters on a band are lighter than its ground by this share of the way to the paper."""
 LETTER_IN = (0.04, 0.6)
-"""Heights (inches) of the light holes that count as letters: 4 pt print to 40 pt titles."""
+"""Heights (inches) of the light marks that count as letters: 4 pt print to 40 pt titles."""
 MIN_LETTERS = 3
 PANEL_IN = (0.5, 2.0)
 """A dark panel that is not a bar (a card's dark back, a box of notes) is at least this high

@@ -13,7 +13,8 @@ photocopy's black margins, a sideways 150 dpi scan, an underexposed one, a certi
 copy's red framed stamp over the text, a shaken phone shot (curved smear, noise, JPEG), the
 pink security paper of a land-use certificate, two copies of a paper side by side on one
 sheet, a 600 dpi scan, a photo of a booklet's bowed page, a crumpled page, a "BẢN SAO"
-watermark across the page and a copy of a tinted form's dot screen. Same metrics as
+watermark across the page, a copy of a tinted form's dot screen, and headings printed light
+on dark bars. Same metrics as
 ``ocr_quality`` (CER on NFC, whitespace-collapsed text; exact 12-digit ID), per kind, with
 the gate's verdicts, and sohoa's CER against Tesseract's last.
 """
@@ -355,6 +356,49 @@ def halftone_copy(img: np.ndarray, rng: random.Random) -> tuple[np.ndarray, int]
     return cv2.GaussianBlur(out, (0, 0), 0.7).clip(0, 255).astype(np.uint8), 300
 
 
+BAR_COLOURS = ((0.08, 0.08, 0.08), (0.12, 0.2, 0.45), (0.7, 0.1, 0.1), (0.1, 0.4, 0.2), (0.42,) * 3)
+"""Black, navy, red, green and grey bars, as shares of full brightness."""
+
+
+def dark_bars(img: np.ndarray, rng: random.Random) -> tuple[np.ndarray, int]:
+    """One or two headings printed light on a dark bar (a certificate's title bar, a form's
+    section heading), within the margins or across the page, in black, navy, red, green or
+    grey; a JPEG at quality 85-92."""
+    h, w = img.shape[:2]
+    grey = cv2.cvtColor(img, cv2.COLOR_RGB2GRAY)
+    # Lines of print, found away from the sides (a diploma's border runs the page's length).
+    rows = np.flatnonzero((grey[:, w // 8 : w - w // 8] < 128).any(axis=1))
+    breaks = np.flatnonzero(np.diff(rows) > 1)
+    lines = [
+        (int(a), int(b))
+        for a, b in zip(
+            np.concatenate(([rows[0]], rows[breaks + 1])),
+            np.concatenate((rows[breaks], [rows[-1]])),
+            strict=True,
+        )
+        if b - a > 15
+    ]
+    out = img.astype(np.float32)
+    first = rng.randrange(len(lines))
+    apart = [k for k in range(len(lines)) if abs(k - first) > 2]  # bars never overlap
+    for i in [first] + ([rng.choice(apart)] if apart and rng.random() < 0.5 else []):
+        j = min(len(lines) - 1, i + rng.choice([0, 0, 1]))
+        # Ground round the letters, short of the lines above and below.
+        above = lines[i][0] - lines[i - 1][1] if i > 0 else 50
+        below = lines[j + 1][0] - lines[j][1] if j + 1 < len(lines) else 50
+        pad = max(4, min(25, above // 2 - 1, below // 2 - 1))
+        y0, y1 = max(0, lines[i][0] - pad), min(h, lines[j][1] + pad)
+        if rng.random() < 0.5:
+            cols = np.flatnonzero((grey[y0:y1, w // 16 : w - w // 16] < 128).any(axis=0))
+            x0, x1 = max(0, int(cols[0]) + w // 16 - 30), min(w, int(cols[-1]) + w // 16 + 30)
+        else:
+            x0, x1 = 150, w - 150
+        colour = np.array(rng.choice(BAR_COLOURS), np.float32)
+        light = 255 - out[y0:y1, x0:x1]  # the letters light, the paper dark
+        out[y0:y1, x0:x1] = 255 * colour + light * (1 - colour)
+    return _jpeg(out.clip(0, 255).astype(np.uint8), rng.randint(85, 92)), 300
+
+
 HARMS: dict[str, Harm] = {
     f.__name__: f
     for f in (
@@ -378,7 +422,8 @@ HARMS: dict[str, Harm] = {
         booklet_photo,
         crumpled,
         copy_watermark,
-        halftone_copy,  # new kinds go last: a kind's pages depend on its place in this list
+        halftone_copy,
+        dark_bars,  # new kinds go last: a kind's pages depend on its place in this list
     )
 }
 TWICE = {"two_copies"}

@@ -335,18 +335,24 @@ def _page_region(small: np.ndarray, scale: float) -> tuple[np.ndarray, int | Non
     return (crop if crop.size else small), dpi_from_size((int(side), 1)), quad.open_sides
 
 
-def _cut_sides(small: np.ndarray, work_dpi: float, sides: tuple[str, ...]) -> list[str]:
-    """Of ``sides``, those where lines of print run into the photo's edge: letters on paper
-    (not a desk's grain) cut by it or with no margin left before it, each with letters beside
-    it on its line (left and right) or along the edge (top and bottom)."""
-    if not sides:
-        return []
+def _ink(small: np.ndarray, work_dpi: float) -> tuple[np.ndarray, np.ndarray, float, np.ndarray]:
+    """The page's paper brightness without its print, the page divided by it, the paper's
+    median level, and the print's mask (255) where the page is clearly darker than its paper."""
     bg = background(small, char_px=max(6.0, work_dpi / 9))
     norm = small.astype(np.float32) / np.maximum(bg.astype(np.float32), 1.0)
     paper = float(np.median(bg[::4, ::4]))
     ink = ((norm < 0.72) & (bg > 25)).astype(np.uint8) * 255
-    th = text_height(ink)
-    if not th:
+    return bg, norm, paper, ink
+
+
+def _cut_sides(
+    bg: np.ndarray, paper: float, ink: np.ndarray, th: float | None, sides: tuple[str, ...]
+) -> list[str]:
+    """Of ``sides``, those where lines of print run into the photo's edge: letters on paper
+    (not a desk's grain) cut by it or with no margin left before it, each with letters beside
+    it on its line (left and right) or along the edge (top and bottom). ``bg``, ``paper`` and
+    ``ink`` are ``_ink``'s of the whole photo, ``th`` its letters' height."""
+    if not sides or not th:
         return []
     _, _, stats, centres = cv2.connectedComponentsWithStats(ink, connectivity=8)
     x, y, w, h, area = (stats[1:, i] for i in range(5))
@@ -525,10 +531,7 @@ def assess_page(
         eff_dpi, dpi_source = scan_dpi, "scan in PDF"
     small = to_grey(region)
     work_dpi = eff_dpi * scale
-    bg = background(small, char_px=max(6.0, work_dpi / 9))
-    norm = small.astype(np.float32) / np.maximum(bg.astype(np.float32), 1.0)
-    paper = float(np.median(bg[::4, ::4]))
-    ink = ((norm < 0.72) & (bg > 25)).astype(np.uint8) * 255
+    bg, norm, paper, ink = _ink(small, work_dpi)
     ink_px, ink_parts = _components_without_lines(ink)
     ink_share = ink_px / max(1, ink.size)
     smooth = cv2.medianBlur(np.clip(norm * 200, 0, 255).astype(np.uint8), 3)
@@ -569,9 +572,15 @@ def assess_page(
             metrics.update(effective_dpi=eff_dpi, dpi_source=dpi_source)
     streaks = _scanner_streaks(small, work_dpi) if declared else 0
     glare = _glare(small, bg, ink, paper, work_dpi)
-    # Measured on the whole photo: the paper's box is cut inside its edges.
-    whole = small if region is small_rgb else to_grey(small_rgb)
-    cut = _cut_sides(whole, work_dpi, open_sides) if ink_parts >= 15 else []
+    # Measured on the whole photo: the paper's box is cut inside its edges. Where the box is
+    # the whole image, its measurements serve as they are.
+    cut: list[str] = []
+    if open_sides and ink_parts >= 15:
+        if region is small_rgb:
+            cut = _cut_sides(bg, paper, ink, th, open_sides)
+        else:
+            w_bg, _, w_paper, w_ink = _ink(to_grey(small_rgb), work_dpi)
+            cut = _cut_sides(w_bg, w_paper, w_ink, text_height(w_ink), open_sides)
     # Coarse is enough to warn; preparation measures it again, finely.
     skew = estimate_skew(ink, 45.0, coarse_step=2.0, max_points=15_000) if ink_parts >= 15 else None
     metrics.update(

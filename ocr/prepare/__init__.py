@@ -33,7 +33,15 @@ import numpy as np
 
 from ..errors import UnreadableImage
 from ..tesseract import Word, read_words
-from .backside import CRISP_MAX, FaintLayer, clear_faint, faint_sample, measure_faint
+from .backside import (
+    CRISP_MAX,
+    MIN_STROKES,
+    FaintLayer,
+    clear_faint,
+    faint_sample,
+    measure_faint,
+    stroke_share,
+)
 from .crop import print_box
 from .denoise import denoise
 from .deskew import estimate_skew, rotate
@@ -445,6 +453,10 @@ def _show_through(run: _Run, options: PrepareOptions) -> tuple[bool, dict[str, A
     # Faded print beside dark print looks the same in tones; the back's print is mirrored.
     # A band of the faint layer is read mirrored, and straight only when that reads.
     sample = faint_sample(run.image, layer, run.dpi)
+    # A grainy page's faint tones are its grain: specks, not the back's strokes.
+    params["strokes"] = round(stroke_share(sample, run.dpi), 3)
+    if params["strokes"] < MIN_STROKES:
+        return False, params
     mirrored = _sure_words(_check_read(run, options, cv2.flip(sample, 1)))
     params["mirrored_confidence"] = mirrored
     if mirrored is None or mirrored < options.show_through_confidence:

@@ -13,7 +13,7 @@ from rapidfuzz.distance import Levenshtein
 
 from ocr.pipeline import OcrOptions, read_page
 from ocr.prepare import prepare_page
-from ocr.prepare.backside import clear_faint, measure_faint
+from ocr.prepare.backside import MIN_STROKES, clear_faint, faint_sample, measure_faint, stroke_share
 from ocr.prepare.types import PrepareOptions
 from ocr.synthetic import render_master
 
@@ -108,6 +108,33 @@ def test_an_id_card_background_pattern_is_kept() -> None:
     assert step["faint"] >= 0.4
     assert not step["applied"]
     assert step["mirrored_confidence"] is not None and step["mirrored_confidence"] < 60
+
+
+def _grainy(page: np.ndarray, sigma: float) -> np.ndarray:
+    rng = np.random.default_rng(7)
+    return np.clip(page + rng.normal(0, sigma, page.shape), 0, 255).astype(np.uint8)
+
+
+def test_the_back_page_is_made_of_strokes_and_grain_of_specks() -> None:
+    _, _, scan, _ = pages()
+    layer = measure_faint(scan, 300)
+    assert layer is not None and layer.present
+    assert stroke_share(faint_sample(scan, layer, 300), 300) > 0.95
+    # A dim phone shot's grain: in tones a faint layer too, but of specks.
+    front, _, _, _ = pages()
+    grainy = _grainy(front, 30)
+    grain = measure_faint(grainy, 300)
+    assert grain is not None and grain.present
+    assert stroke_share(faint_sample(grainy, grain, 300), 300) < MIN_STROKES
+
+
+def test_a_grainy_page_is_not_read_for_show_through() -> None:
+    # Tesseract took 5-10 s over the grain's specks in a band of it to find no words.
+    front, _, _, _ = pages()
+    step = _step(_grainy(front, 30))
+    assert not step["applied"]
+    assert step["strokes"] < MIN_STROKES
+    assert "mirrored_confidence" not in step
 
 
 def test_show_through_costs_the_reading_little_once_cleared() -> None:

@@ -55,6 +55,18 @@ def test_denoise_only_when_noisy() -> None:
     assert noise_sigma(res.grey) < 0.6 * noise_sigma(noisy)
 
 
+def test_heavy_grain_is_seen_beside_a_patch_made_white() -> None:
+    """Grain of sigma 30 leaves no paper flat; a seal lifted to white earlier (a patch of
+    pure 255, 4 % of the page) must not pass for the page's paper and hide the grain."""
+    rng = np.random.default_rng(2)
+    grainy = np.clip(page() + rng.normal(0, 30, page().shape), 0, 255).astype(np.uint8)
+    h, w = grainy.shape
+    grainy[h // 2 : h // 2 + h // 5, w // 3 : w // 3 + w // 5] = 255
+    res = denoise(grainy, 3.0)
+    assert res.sigma > 10
+    assert res.applied
+
+
 def dusty() -> np.ndarray:
     """The page from a dirty photocopier: black and white specks of one pixel, 0.6 % of them."""
     rng = np.random.default_rng(1)

@@ -92,6 +92,12 @@ strokes: no print on an administrative paper is that small."""
 SPECK = 0.3
 """A mark smaller than this share of the page's print height both ways is a speck (dust, a
 stroke's end in a seal or a picture), whatever Tesseract made of it (``#``, ``(``)."""
+MARK_WIDTH = 2.0
+MARK_HEIGHT = 1.6
+MARK_AMONG = 3
+"""A line no wider than ``MARK_WIDTH`` times its height, at most ``MARK_HEIGHT`` times as
+high as the lines beside it and alone beside at least ``MARK_AMONG`` of them, is a mark in
+the margin, not a column."""
 SMALL_MARKS = {"-", "–", ".", ",", "'", '"', "“", "”"}
 """Print that does stand that small on its own: ``Độc lập - Tự do``, a quotation mark."""
 
@@ -297,6 +303,9 @@ def _order(lines: list[TextLine]) -> list[list[TextLine]]:
     stripes, y_gap = _cut(lines, "y")
     columns, x_gap = _cut(lines, "x")
     split = _columns(lines) if len(columns) > 1 and x_gap > y_gap else []
+    mark = _margin_mark(split)
+    if mark is not None:
+        return _with_mark(_order([ln for ln in lines if ln is not mark]), mark)
     if _unruled_table(split):
         # Read row by row as a whole: a stripe of two of its rows, judged alone, has too
         # few pairs to tell and would be read column by column.
@@ -314,6 +323,37 @@ def _order(lines: list[TextLine]) -> list[list[TextLine]]:
     if len(stripes) > 1:
         return [g for s in stripes for g in _order(s)]
     return [[ln for row in _rows(lines) for ln in row]]
+
+
+def _margin_mark(columns: list[list[TextLine]]) -> TextLine | None:
+    """A mark alone in the margin beside a region (a pen's tick, a bullet, a punched hole
+    read as letters, the tail of a line cut off by a gap), which would make a column of its
+    own and split a form it stands beside into labels, then values."""
+    if len(columns) < 2 or sum(len(c) for c in columns) < MARK_AMONG + 1:
+        return None
+    height = float(np.median([ln.height for col in columns for ln in col]))
+    for col in (columns[0], columns[-1]):
+        if len(col) != 1:
+            continue
+        line = col[0]
+        # A stack or a table stands in as one box (``_Placeholder``), of many lines' height.
+        if (
+            line.height <= MARK_HEIGHT * height
+            and line.right - line.left <= MARK_WIDTH * line.height
+        ):
+            return line
+    return None
+
+
+def _with_mark(groups: list[list[TextLine]], mark: TextLine) -> list[list[TextLine]]:
+    """``groups`` with ``mark`` read in the row it stands on (each group is read row by
+    row), or on its own above or below them when it stands beside none."""
+    for group in groups:
+        if any(_same_row(mark, ln) for ln in group):
+            group.append(mark)
+            return groups
+    above = [g for g in groups if min(ln.top for ln in g) < mark.top]
+    return [*above, [mark], *groups[len(above) :]]
 
 
 def _closes(columns: list[list[TextLine]]) -> bool:

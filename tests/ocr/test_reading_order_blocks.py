@@ -227,3 +227,25 @@ def test_two_facing_pages_of_fields_are_read_one_page_after_the_other() -> None:
         for i, t in enumerate(page)
     ]
     assert _flat(words) == " ".join(left + right)
+
+
+def test_a_pen_tick_in_the_margin_does_not_split_a_form_into_labels_then_values() -> None:
+    # A clerk's tick beside one row, read as "VÔ": alone in the margin it made a column of
+    # its own, and the form beside it was read all labels, then all values.
+    rows = [
+        ("Họ, chữ đệm, tên:", "NGUYỄN HẢI MY"),
+        ("Sinh ngày:", "20/07/2005"),
+        ("Giới tính:", "Nữ"),
+        ("Năm sinh:", "1986"),
+        ("Nơi thường trú:", "Ấp Tây, xã Yên Khánh"),
+        ("Họ và tên cha:", "Bùi Trọng Hải"),
+    ]
+    words = []
+    for i, (label, value) in enumerate(rows):
+        top = 900 + 80 * i
+        words.append(_line(label, 233, top, 20 * len(label), 2 * i + 1, height=48))
+        words.append(_line(value, 935, top, 22 * len(value), 2 * i + 2, height=48))
+    words.append(_line("VÔ", 115, 1140, 45, 99, height=66))
+    text = _flat(words)
+    assert "Họ, chữ đệm, tên: NGUYỄN HẢI MY Sinh ngày: 20/07/2005 Giới tính: Nữ" in text
+    assert "Nơi thường trú: Ấp Tây, xã Yên Khánh Họ và tên cha: Bùi Trọng Hải" in text

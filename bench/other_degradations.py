@@ -13,8 +13,8 @@ photocopy's black margins, a sideways 150 dpi scan, an underexposed one, a certi
 copy's red framed stamp over the text, a shaken phone shot (curved smear, noise, JPEG), the
 pink security paper of a land-use certificate, two copies of a paper side by side on one
 sheet, a 600 dpi scan, a photo of a booklet's bowed page, a crumpled page, a "BẢN SAO"
-watermark across the page, a copy of a tinted form's dot screen, and headings printed light
-on dark bars. Same metrics as
+watermark across the page, a copy of a tinted form's dot screen, headings printed light
+on dark bars, a dim shot's grain, and a clerk's ballpoint marks over the print. Same metrics as
 ``ocr_quality`` (CER on NFC, whitespace-collapsed text; exact 12-digit ID), per kind, with
 the gate's verdicts, and sohoa's CER against Tesseract's last.
 """
@@ -356,6 +356,23 @@ def halftone_copy(img: np.ndarray, rng: random.Random) -> tuple[np.ndarray, int]
     return cv2.GaussianBlur(out, (0, 0), 0.7).clip(0, 255).astype(np.uint8), 300
 
 
+def _print_lines(grey: np.ndarray) -> list[tuple[int, int]]:
+    """(top, bottom) rows of the lines of print, found away from the sides (a diploma's
+    border runs the page's length)."""
+    w = grey.shape[1]
+    rows = np.flatnonzero((grey[:, w // 8 : w - w // 8] < 128).any(axis=1))
+    breaks = np.flatnonzero(np.diff(rows) > 1)
+    return [
+        (int(a), int(b))
+        for a, b in zip(
+            np.concatenate(([rows[0]], rows[breaks + 1])),
+            np.concatenate((rows[breaks], [rows[-1]])),
+            strict=True,
+        )
+        if b - a > 15
+    ]
+
+
 BAR_COLOURS = ((0.08, 0.08, 0.08), (0.12, 0.2, 0.45), (0.7, 0.1, 0.1), (0.1, 0.4, 0.2), (0.42,) * 3)
 """Black, navy, red, green and grey bars, as shares of full brightness."""
 
@@ -366,18 +383,7 @@ def dark_bars(img: np.ndarray, rng: random.Random) -> tuple[np.ndarray, int]:
     grey; a JPEG at quality 85-92."""
     h, w = img.shape[:2]
     grey = cv2.cvtColor(img, cv2.COLOR_RGB2GRAY)
-    # Lines of print, found away from the sides (a diploma's border runs the page's length).
-    rows = np.flatnonzero((grey[:, w // 8 : w - w // 8] < 128).any(axis=1))
-    breaks = np.flatnonzero(np.diff(rows) > 1)
-    lines = [
-        (int(a), int(b))
-        for a, b in zip(
-            np.concatenate(([rows[0]], rows[breaks + 1])),
-            np.concatenate((rows[breaks], [rows[-1]])),
-            strict=True,
-        )
-        if b - a > 15
-    ]
+    lines = _print_lines(grey)
     out = img.astype(np.float32)
     first = rng.randrange(len(lines))
     apart = [k for k in range(len(lines)) if abs(k - first) > 2]  # bars never overlap
@@ -397,6 +403,43 @@ def dark_bars(img: np.ndarray, rng: random.Random) -> tuple[np.ndarray, int]:
         light = 255 - out[y0:y1, x0:x1]  # the letters light, the paper dark
         out[y0:y1, x0:x1] = 255 * colour + light * (1 - colour)
     return _jpeg(out.clip(0, 255).astype(np.uint8), rng.randint(85, 92)), 300
+
+
+def grain(img: np.ndarray, rng: random.Random) -> tuple[np.ndarray, int]:
+    """A dim shot in grey with the sensor's grain left in: noise of sigma 25-40, no filter."""
+    grey = cv2.cvtColor(img, cv2.COLOR_RGB2GRAY).astype(np.float32)
+    grey += _noise_rng(rng).normal(0, rng.uniform(25, 40), grey.shape)
+    return grey.clip(0, 255).astype(np.uint8), 300
+
+
+PEN_COLOURS = ((30, 50, 160), (20, 30, 110), (10, 10, 10))
+"""Blue, dark blue and black ballpoint."""
+
+
+def pen_marks(img: np.ndarray, rng: random.Random) -> tuple[np.ndarray, int]:
+    """A clerk's ballpoint over the print while checking it: wavy underlines, circled words,
+    ticks in the margin; a JPEG at quality 90."""
+    out = img.copy()
+    w = img.shape[1]
+    lines = _print_lines(cv2.cvtColor(img, cv2.COLOR_RGB2GRAY))
+    colour = rng.choice(PEN_COLOURS)
+    for _, bottom in rng.sample(lines, min(4, len(lines))):
+        x0, x1 = rng.randrange(200, w // 2), rng.randrange(w // 2, w - 200)
+        wave = [[x, bottom + 6 + 4 * np.sin(x / 97.0)] for x in range(x0, x1, 10)]
+        cv2.polylines(
+            out, [np.array(wave, np.int32)], False, colour, rng.choice([3, 4]), cv2.LINE_AA
+        )
+    for _ in range(2):
+        top, bottom = rng.choice(lines)
+        centre = (rng.randrange(400, w - 400), (top + bottom) // 2)
+        axes = (rng.randrange(150, 300), bottom - top + 10)
+        cv2.ellipse(out, centre, axes, rng.uniform(-5, 5), 0, 360, colour, 3, cv2.LINE_AA)
+    for _ in range(3):
+        top, bottom = rng.choice(lines)
+        x = rng.randrange(150, 260)
+        tick = np.array([[x, bottom - 15], [x + 12, bottom], [x + 40, top - 20]], np.int32)
+        cv2.polylines(out, [tick], False, colour, 4, cv2.LINE_AA)
+    return _jpeg(out, 90), 300
 
 
 HARMS: dict[str, Harm] = {
@@ -423,7 +466,9 @@ HARMS: dict[str, Harm] = {
         crumpled,
         copy_watermark,
         halftone_copy,
-        dark_bars,  # new kinds go last: a kind's pages depend on its place in this list
+        dark_bars,
+        grain,
+        pen_marks,  # new kinds go last: a kind's pages depend on its place in this list
     )
 }
 TWICE = {"two_copies"}

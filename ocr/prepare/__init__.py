@@ -31,7 +31,7 @@ from typing import Any
 import cv2
 import numpy as np
 
-from ..errors import UnreadableImage
+from ..errors import OcrTimeout, UnreadableImage
 from ..tesseract import Word, read_words
 from .backside import (
     CRISP_MAX,
@@ -342,7 +342,7 @@ def _orient(
         run.image,
         options.orientation_margin,
         options.osd_min_confidence,
-        options.osd_timeout_s,
+        options.check_timeout_s,
     )
     params = {"angle": o.angle, "method": o.method, "score": o.score, "lines": o.lines}
     if o.angle == 0:
@@ -401,8 +401,12 @@ def _motion(run: _Run, options: PrepareOptions) -> tuple[bool, dict[str, Any]]:
     # rings into ghosts. The band with the most ink must read more words surely. (Mean
     # confidence is the weaker test: words that come back read at middling confidence.)
     band = text_band(run.image, round(options.deblur_band_in * run.dpi))
-    before = _confident_words(_check_read(run, options, run.image[band]))
-    after = _confident_words(_check_read(run, options, sharp[band]))
+    before_words = _check_read(run, options, run.image[band])
+    after_words = _check_read(run, options, sharp[band]) if before_words is not None else None
+    if before_words is None or after_words is None:
+        params["check"] = "timed out"
+        return False, params
+    before, after = _confident_words(before_words), _confident_words(after_words)
     params.update(confident_words_before=before, confident_words_after=after)
     if after < before + options.deblur_min_gain:
         return False, params
@@ -457,11 +461,19 @@ def _show_through(run: _Run, options: PrepareOptions) -> tuple[bool, dict[str, A
     params["strokes"] = round(stroke_share(sample, run.dpi), 3)
     if params["strokes"] < MIN_STROKES:
         return False, params
-    mirrored = _sure_words(_check_read(run, options, cv2.flip(sample, 1)))
+    mirrored_words = _check_read(run, options, cv2.flip(sample, 1))
+    if mirrored_words is None:
+        params["check"] = "timed out"
+        return False, params
+    mirrored = _sure_words(mirrored_words)
     params["mirrored_confidence"] = mirrored
     if mirrored is None or mirrored < options.show_through_confidence:
         return False, params
-    straight = _sure_words(_check_read(run, options, sample))
+    straight_words = _check_read(run, options, sample)
+    if straight_words is None:
+        params["check"] = "timed out"
+        return False, params
+    straight = _sure_words(straight_words)
     params["straight_confidence"] = straight
     if straight is not None and mirrored - straight < options.show_through_margin:
         return False, params
@@ -469,9 +481,12 @@ def _show_through(run: _Run, options: PrepareOptions) -> tuple[bool, dict[str, A
     return True, params
 
 
-def _check_read(run: _Run, options: PrepareOptions, image: np.ndarray) -> tuple[Word, ...]:
-    """A stage's short check read (psm 6), bounded like the orientation check's."""
-    return read_words(image, lang=run.language, dpi=run.dpi, timeout=options.osd_timeout_s)
+def _check_read(run: _Run, options: PrepareOptions, image: np.ndarray) -> tuple[Word, ...] | None:
+    """A stage's short check read (psm 6); None when it runs past ``check_timeout_s``."""
+    try:
+        return read_words(image, lang=run.language, dpi=run.dpi, timeout=options.check_timeout_s)
+    except OcrTimeout:
+        return None
 
 
 def _lettered(word: Word) -> bool:

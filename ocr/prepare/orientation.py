@@ -14,6 +14,7 @@ from dataclasses import dataclass
 import cv2
 import numpy as np
 
+from ..errors import OcrTimeout
 from ..tesseract import detect_orientation
 
 
@@ -91,7 +92,10 @@ def detect(
         angle = base if score > 0 else (base + 180) % 360
         return Orientation(angle, "own", score, lines)
     if allow_osd:
-        osd_angle, conf = detect_orientation(grey, timeout=osd_timeout)
+        try:
+            osd_angle, conf = detect_orientation(grey, timeout=osd_timeout)
+        except OcrTimeout:  # no answer in time: as unsure as a low confidence
+            osd_angle, conf = 0, 0.0
         if conf >= osd_min_conf:
             return Orientation(osd_angle, "osd", conf, lines)
     if vertical:

@@ -88,7 +88,10 @@ class PrepareOptions:
     """Tesseract OSD answers below this confidence are ignored."""
     orientation_margin: float = 0.12
     """Own up/down test: below this margin it asks Tesseract OSD instead."""
-    osd_timeout_s: float = 30.0
+    check_timeout_s: float = 5.0
+    """A stage's own Tesseract run (the orientation's OSD, the motion and show-through
+    checks) given up after this long: the stage is then not applied, and the page goes on.
+    They read a small copy or a few inches of the page, in well under a second."""
 
 
 @dataclass(frozen=True)

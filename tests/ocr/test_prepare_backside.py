@@ -149,3 +149,16 @@ def test_show_through_costs_the_reading_little_once_cleared() -> None:
     # Measured: 0.000 cleared, 0.017 as scanned (the faint lines read into the page).
     assert errors < 0.005
     assert errors_without > 0.01
+
+
+def test_a_check_read_that_runs_too_long_leaves_the_page_as_it_is() -> None:
+    # A check is a stage's own doubt: past its time the stage is not applied, and the page
+    # is prepared and read on, never failed for it.
+    _, _, scan, _ = pages()
+    options = replace(PrepareOptions(), check_timeout_s=0.001)
+    prepared = prepare_page(scan, 300, options)
+    step = next(s for s in prepared.steps if s.name == "show_through")
+    assert not step.applied
+    assert step.params["check"] == "timed out"
+    plain = prepare_page(scan, 300, replace(PrepareOptions(), clear_show_through=False))
+    assert np.array_equal(prepared.image, plain.image)

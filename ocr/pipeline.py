@@ -16,10 +16,9 @@ import numpy as np
 
 from .pdf import merge_pages, write_page_pdf
 from .prepare import PreparedPage, PrepareOptions, prepare_page, turned_over
+from .prepare.measure import dpi_from_size
 from .quality import PageQuality, QualityOptions, assess_ocr, assess_page, combine
 from .tesseract import Recognition, recognize
-
-A4_LONG_SIDE_IN = 11.69
 
 
 @dataclass(frozen=True)
@@ -67,10 +66,11 @@ class PageResult:
 
 
 def shown_dpi(image: np.ndarray, dpi: int | None) -> int:
-    """The dpi to lay the page out at; a photo that says none is taken to be A4."""
+    """The dpi to lay the page out at; an image that says none is taken to be an A4 page,
+    or a card when it has a card's proportions (``dpi_from_size``)."""
     if dpi:
         return dpi
-    return max(72, round(max(image.shape[:2]) / A4_LONG_SIDE_IN))
+    return max(72, dpi_from_size(image.shape))
 
 
 def read_page(

@@ -23,6 +23,7 @@ from .prepare.measure import (
     as_uint8,
     background,
     dpi_from_size,
+    is_card,
     noise_sigma,
     plausible_dpi,
     text_height,
@@ -332,7 +333,11 @@ def _page_region(small: np.ndarray, scale: float) -> tuple[np.ndarray, int | Non
     crop = small[max(0, y + my) : y + h - my, max(0, x + mx) : x + w - mx]
     c = quad.corners
     side = max(np.linalg.norm(c[1] - c[0]), np.linalg.norm(c[3] - c[0])) / scale
-    return (crop if crop.size else small), dpi_from_size((int(side), 1)), quad.open_sides
+    return (
+        (crop if crop.size else small),
+        dpi_from_size((int(side), 1), card=False),
+        quad.open_sides,
+    )
 
 
 def _ink(small: np.ndarray, work_dpi: float) -> tuple[np.ndarray, np.ndarray, float, np.ndarray]:
@@ -524,6 +529,8 @@ def assess_page(
     )
     eff_dpi = declared or photo_dpi or guess
     dpi_source = "declared" if declared else ("page outline" if photo_dpi else "image size")
+    if dpi_source == "image size" and is_card(img.shape):
+        dpi_source = "card size"  # a card's print is small: its letters do not tell the dpi
     # Rendered finer than scanned: judge the scan, and its letters in its own pixels.
     detail = 1.0
     if declared and scan_dpi and 0 < scan_dpi < declared:

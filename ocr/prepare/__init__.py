@@ -191,7 +191,7 @@ def _page(run: _Run, options: PrepareOptions, declared: int | None) -> tuple[boo
     run.image = warped
     run.transform(hmat)
     if not declared:
-        run.dpi = dpi_from_size(warped.shape)
+        run.dpi = dpi_from_size(warped.shape, card=False)
     return True, {
         "corners": quad.corners.round(1),
         "area_share": quad.area_share,

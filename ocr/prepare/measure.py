@@ -6,6 +6,11 @@ import cv2
 import numpy as np
 
 A4_LONG_IN = 11.69
+ID1_IN = (3.370, 2.125)
+"""ISO/IEC 7810 ID-1 (85.6 x 54 mm): the citizen ID card, driving licences, insurance cards."""
+ID1_TOLERANCE = 0.03
+"""Proportions this close to a card's (1.586) are a card's; a phone's frames are 1.33 and
+1.78, a camera's 1.5, paper of the A series 1.41."""
 MAX_PAPER_LONG_IN = 17.0
 """Longer than A3 (16.5 in): a declared dpi giving a larger paper is not physical (phones
 write 72 dpi into 4000-pixel photos)."""
@@ -49,8 +54,20 @@ def plausible_dpi(dpi: int | float | None, shape: tuple[int, ...]) -> int | None
     return int(round(dpi)) if long_in <= MAX_PAPER_LONG_IN else None
 
 
-def dpi_from_size(shape: tuple[int, ...]) -> int:
-    """Guess: the image is an A4 page (the most common paper at a counter)."""
+def is_card(shape: tuple[int, ...]) -> bool:
+    """Whether an image has an ID-1 card's proportions: a card scanned alone, as a scanner
+    that crops to what lies on the glass leaves it."""
+    long, short = max(shape[:2]), min(shape[:2])
+    return short > 1 and abs(long / short / (ID1_IN[0] / ID1_IN[1]) - 1) <= ID1_TOLERANCE
+
+
+def dpi_from_size(shape: tuple[int, ...], card: bool = True) -> int:
+    """Guess: the image is an A4 page (the most common paper at a counter), or an ID-1 card
+    (a citizen ID card, a driving licence) when ``card`` and it has a card's proportions.
+    A page outlined in a photo passes ``card=False``: perspective bends its proportions, and
+    a landscape page photographed at a slant can look like a card."""
+    if card and is_card(shape):
+        return int(round(max(shape[:2]) / ID1_IN[0]))
     return int(round(max(shape[:2]) / A4_LONG_IN))
 
 

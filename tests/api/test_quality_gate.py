@@ -18,7 +18,7 @@ from PIL import Image
 from api.samples import render_page
 from tests.api.conftest import upload
 from tests.conftest import OWNER_A, Account, open_dossier, wait_for_job
-from tests.utils.scans import PAGES, unique_lines, write_unique_pdf
+from tests.utils.scans import PAGES, id_card_scan, unique_lines, write_unique_pdf
 
 pytestmark = pytest.mark.services
 
@@ -106,6 +106,35 @@ def test_a_page_cut_off_by_the_scanner_warns_with_the_side(
     assert cut["pages"] == [1] and "phải" in cut["message_vi"] and "right" in cut["message_en"]
     assert quality["pages"][0]["metrics"]["cut_sides"] == ["right"]
     assert wait_for_job(api, clerk, r.json()["job_id"])["state"] == "done"
+
+
+def test_an_id_card_scanned_alone_without_its_dpi_is_accepted_at_its_size(
+    api: httpx.Client, accounts: dict[str, Account], dossier: dict[str, Any], tmp_path: Path
+) -> None:
+    # A PNG of the card with no dpi in it: taken for an A4 page it was 86 dpi and rejected.
+    clerk = accounts["clerk_a"]
+    path = tmp_path / "cccd.png"
+    Image.fromarray(id_card_scan(9547)).save(path)
+    r = upload(api, clerk, dossier["id"], path)
+    assert r.status_code == 202, r.text
+    quality = r.json()["quality"]
+    assert quality["verdict"] == "accept", quality
+    assert quality["pages"][0]["metrics"]["dpi_source"] == "card size"
+    job = wait_for_job(api, clerk, r.json()["job_id"])
+    assert job["state"] == "done", job
+    searchable = api.get(
+        f"/documents/{r.json()['document_id']}/file",
+        params={"variant": "searchable"},
+        headers=clerk.headers,
+    )
+    assert searchable.status_code == 200
+    out = tmp_path / "cccd.pdf"
+    out.write_bytes(searchable.content)
+    info = subprocess.run(["pdfinfo", str(out)], capture_output=True, check=True, timeout=30)
+    size = re.search(rb"Page size:\s+([\d.]+) x ([\d.]+) pts", info.stdout)
+    assert size, info.stdout
+    # 85.6 x 54 mm is 242.6 x 153 pt: the copy prints at the card's size.
+    assert abs(float(size.group(1)) - 242.6) < 3 and abs(float(size.group(2)) - 153) < 3
 
 
 def test_blank_page_is_flagged_and_kept(

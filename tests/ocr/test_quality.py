@@ -10,8 +10,11 @@ import numpy as np
 import pytest
 
 from ocr.errors import UnreadableImage
+from ocr.pipeline import shown_dpi
+from ocr.prepare.measure import dpi_from_size
 from ocr.quality import QualityOptions, assess_ocr, assess_page, combine
 from ocr.synthetic import render_master, render_specimen, render_unreadable
+from tests.utils.scans import id_card_scan
 
 OPTIONS = QualityOptions()
 
@@ -133,6 +136,21 @@ def test_phone_photo_dpi_is_taken_from_the_page_not_the_file() -> None:
     q = _assess(spec)  # the file says 72 dpi
     assert q.metrics["dpi_source"] != "declared"
     assert abs(q.metrics["effective_dpi"] - spec.dpi) < 0.15 * spec.dpi
+
+
+def test_an_id_card_scanned_alone_without_its_dpi_is_not_taken_for_a_tiny_a4_page() -> None:
+    # Taken for an A4 page, 1011 px made 86 dpi, and a good scan was rejected as too coarse.
+    card = id_card_scan()
+    assert abs(card.shape[1] / card.shape[0] - 85.6 / 54) < 0.03
+    q = assess_page(card, None, QualityOptions())
+    assert q.verdict == "accept", q.reasons
+    assert q.metrics["dpi_source"] == "card size" and q.metrics["effective_dpi"] == 300
+    # Its searchable PDF is laid out at the card's size, not an A4 page's.
+    assert shown_dpi(card, None) == 300
+    # Only the whole image is judged by its proportions: a 4:3 photo and A4 are pages.
+    assert dpi_from_size((3000, 4000)) == round(4000 / 11.69)
+    assert dpi_from_size((3508, 2480)) == 300
+    assert dpi_from_size(card.shape, card=False) == round(1011 / 11.69)
 
 
 def _photo_with_glare(centre: tuple[float, float], radius: float) -> np.ndarray:

@@ -497,6 +497,41 @@ def make_pages(kinds: list[str], per_kind: int, seed_base: int, out: Path) -> li
     return pages
 
 
+def score(pages: list[dict], engines: list[str], timeout: float, work: Path) -> list[dict]:
+    """The gate's verdict and each engine's CER, ID and time on every page (``make_pages``'
+    dicts: kind, image, truth, id)."""
+    gate = QualityOptions()
+    rows = []
+    for n, page in enumerate(pages, 1):
+        image, dpi = load(page["image"])
+        verdict = assess_page(image, dpi, gate).verdict
+        del image
+        result = {
+            "kind": page["kind"],
+            "image": page["image"].name,
+            "gate": verdict,
+            "has_id": bool(page["id"]),
+        }
+        for engine in engines:
+            if engine == "sohoa":
+                text, secs, _, _ = run_sohoa(page["image"], timeout, work)
+            else:
+                text, secs = run_tesseract(page["image"], timeout)
+            result[engine] = {
+                "cer": cer(text, page["truth"]),
+                "id": id_found(text, page["id"]),
+                "seconds": secs,
+            }
+        rows.append(result)
+        scores = " ".join(f"{e}={result[e]['cer']:.3f}" for e in engines)
+        print(
+            f"[{n}/{len(pages)}] {result['image']} gate={verdict} {scores}",
+            file=sys.stderr,
+            flush=True,
+        )
+    return rows
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
@@ -513,37 +548,9 @@ def main(argv: list[str] | None = None) -> int:
     if unknown:
         ap.error(f"unknown kinds {unknown}; choose from {list(HARMS)}")
     engines = [e for e in args.engines.split(",") if e]
-    gate = QualityOptions()
-    rows = []
     with tempfile.TemporaryDirectory(prefix="sohoa-other-") as tmp:
         pages = make_pages(kinds, args.per_kind, args.seed_base, Path(tmp))
-        for n, page in enumerate(pages, 1):
-            image, dpi = load(page["image"])
-            verdict = assess_page(image, dpi, gate).verdict
-            del image
-            result = {
-                "kind": page["kind"],
-                "image": page["image"].name,
-                "gate": verdict,
-                "has_id": bool(page["id"]),
-            }
-            for engine in engines:
-                if engine == "sohoa":
-                    text, secs, _, _ = run_sohoa(page["image"], args.timeout, Path(tmp))
-                else:
-                    text, secs = run_tesseract(page["image"], args.timeout)
-                result[engine] = {
-                    "cer": cer(text, page["truth"]),
-                    "id": id_found(text, page["id"]),
-                    "seconds": secs,
-                }
-            rows.append(result)
-            scores = " ".join(f"{e}={result[e]['cer']:.3f}" for e in engines)
-            print(
-                f"[{n}/{len(pages)}] {result['image']} gate={verdict} {scores}",
-                file=sys.stderr,
-                flush=True,
-            )
+        rows = score(pages, engines, args.timeout, Path(tmp))
     if args.json:
         args.json.write_text(json.dumps(rows, indent=1), encoding="utf-8")
     print(report(rows, kinds, engines))

@@ -136,6 +136,25 @@ def render_master(seed: int, doc_type: str | None = None) -> Specimen:
     )
 
 
+CARD_PX = (1011, 638)
+"""An ID-1 card (85.6 x 54 mm) at 300 dpi."""
+
+
+def render_card_front(seed: int) -> Specimen:
+    """The front of the citizen ID card of ``render_master(seed, "can_cuoc")`` scanned alone
+    at its real size at 300 dpi, as a scanner that crops to the card leaves it (with a
+    sliver of the scanner's lid round the rounded corners). Its text is the front's."""
+    rng = _rng(seed, "master", "can_cuoc")
+    content = make_content(rng, "can_cuoc")
+    canvas = _lay_out(rng, content)
+    (x, y, w, h), start, end = canvas.parts["front"]
+    card = canvas.image.crop((x, y, x + w + 1, y + h + 1)).resize(CARD_PX, Image.LANCZOS)
+    meta = {"level": "card", "source": "flatbed", "declared_dpi": 300, "form": content.form}
+    return Specimen(
+        "can_cuoc", "card", seed, card, 300, _nfc(canvas.gt[start:end]), dict(content.fields), meta
+    )
+
+
 def render_unreadable(seed: int, kind: str) -> Specimen:
     """A page a clerk must rescan (``kind`` in UNREADABLE_KINDS); ``blank`` must be flagged."""
     if kind not in UNREADABLE_KINDS:
@@ -160,6 +179,7 @@ __all__ = [
     "Signer",
     "Specimen",
     "make_content",
+    "render_card_front",
     "render_master",
     "render_specimen",
     "render_unreadable",

@@ -20,7 +20,9 @@ def render_card(rng: random.Random, content: DocumentContent, style: Style) -> C
     x = (A4[0] - cw) // 2 + rng.randint(-60, 60)
     y = pt(rng.uniform(50, 90))
     front_n = int(str(content.extra.get("front_fields", len(content.body))))
+    start = len(canvas.gt)
     _card_face(canvas, content, (x, y, cw, ch), scale, front=True, fields=content.body[:front_n])
+    canvas.parts["front"] = ((x, y, cw, ch), start, len(canvas.gt))
     if rng.random() < 0.85:
         y2 = y + ch + pt(rng.uniform(25, 60))
         if y2 + ch > A4[1] - pt(20):

@@ -78,6 +78,9 @@ class Canvas:
     rng: random.Random
     gt: list[str] = field(default_factory=list)
     seals: list[tuple[int, int, str]] = field(default_factory=list)
+    parts: dict[str, tuple[tuple[int, int, int, int], int, int]] = field(default_factory=dict)
+    """Named parts of the sheet (a card's front): their box (x, y, w, h) and their lines,
+    ``gt[start:end]``."""
 
     @property
     def draw(self) -> ImageDraw.ImageDraw:

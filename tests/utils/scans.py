@@ -7,11 +7,10 @@ import uuid
 import zlib
 from pathlib import Path
 
-import cv2
 import numpy as np
 
 from api.samples import render_page, write_image, write_pdf
-from ocr.synthetic import render_master
+from ocr.synthetic import render_card_front
 
 _RUN = uuid.uuid4().hex[:8]
 _COUNTER = 0
@@ -84,12 +83,5 @@ __all__ = [
 
 
 def id_card_scan(seed: int = 9500) -> np.ndarray:
-    """The front of a citizen ID card scanned alone at its real size (85.6 x 54 mm) at
-    300 dpi, as a scanner that crops to the card leaves it: 1011 px wide, RGB."""
-    page = np.asarray(render_master(seed, "can_cuoc").image.convert("RGB"))
-    edges = (cv2.cvtColor(page, cv2.COLOR_RGB2GRAY) < 200).astype(np.uint8)
-    contours, _ = cv2.findContours(edges, cv2.RETR_EXTERNAL, cv2.CHAIN_APPROX_SIMPLE)
-    boxes = sorted((cv2.boundingRect(c) for c in contours), key=lambda b: -b[2] * b[3])[:2]
-    x, y, w, h = min(boxes, key=lambda b: b[1])  # the front is above the back
-    card = page[y : y + h, x : x + w]
-    return cv2.resize(card, None, fx=1011 / w, fy=1011 / w, interpolation=cv2.INTER_AREA)
+    """The front of a citizen ID card scanned alone at its real size at 300 dpi (RGB)."""
+    return np.asarray(render_card_front(seed).image.convert("RGB"))

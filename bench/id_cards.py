@@ -1,0 +1,140 @@
+"""Citizen ID cards captured alone: sohoa vs plain Tesseract, and the gate.
+
+    OMP_THREAD_LIMIT=1 .venv/bin/python bench/id_cards.py --per-kind 10 \\
+        [--seed-base 9500] [--kinds card_300,card_no_dpi] [--engines sohoa,tesseract] [--json F]
+
+The citizen ID card is the paper a counter sees most. The corpus lays its two faces out on
+an A4 photocopy; here its front (``ocr.synthetic.render_card_front``) is captured on its
+own, as a clerk's scanner or phone does: scanned at its real size (85.6 x 54 mm) at 300 dpi
+with the dpi in the file; the same image saved without it (a scanner utility or a phone app
+that drops it); scanned at 600 dpi; and photographed on a desk from above, a little
+askew, light falling off to one side. The truth is the front's text. Same metrics and
+table as ``other_degradations``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import sys
+import tempfile
+from collections.abc import Callable
+from pathlib import Path
+
+import cv2
+import numpy as np
+from PIL import Image
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from other_degradations import _jpeg, _noise_rng, report, score  # noqa: E402
+
+from ocr.synthetic import render_card_front  # noqa: E402
+
+Capture = Callable[[np.ndarray, random.Random], tuple[np.ndarray, int | None]]
+"""The card's front at 300 dpi (RGB) -> the captured image and the dpi its file declares."""
+
+
+def card_300(card: np.ndarray, rng: random.Random) -> tuple[np.ndarray, int | None]:
+    """Scanned at 300 dpi, the dpi in the file."""
+    return card, 300
+
+
+def card_no_dpi(card: np.ndarray, rng: random.Random) -> tuple[np.ndarray, int | None]:
+    """The same scan saved without its dpi."""
+    return card, None
+
+
+def card_600(card: np.ndarray, rng: random.Random) -> tuple[np.ndarray, int | None]:
+    """Scanned at 600 dpi (here: the 300 dpi card enlarged twice, a little soft)."""
+    big = cv2.resize(card, None, fx=2, fy=2, interpolation=cv2.INTER_CUBIC)
+    return cv2.GaussianBlur(big, (0, 0), 0.8), 600
+
+
+def card_photo(card: np.ndarray, rng: random.Random) -> tuple[np.ndarray, int | None]:
+    """A 4000 x 3000 phone photo: the card 55-70 % of the frame's width on a dark desk,
+    its corners 60 px off square, light falling off to the left; JPEG at 88, 72 dpi."""
+    noise = _noise_rng(rng)
+    big_h, big_w = 3000, 4000
+    desk = (noise.normal(0, 1, (big_h // 40, big_w // 40, 3)) * 15 + (90, 70, 50)).clip(0, 255)
+    desk = cv2.resize(desk.astype(np.uint8), (big_w, big_h), interpolation=cv2.INTER_CUBIC)
+    h, w = card.shape[:2]
+    cw = int(big_w * rng.uniform(0.55, 0.7))
+    ch = int(h * cw / w)
+    x0, y0 = (big_w - cw) / 2, (big_h - ch) / 2
+
+    def j() -> float:
+        return rng.uniform(-60, 60)
+
+    dst = np.array(
+        [
+            [x0 + j(), y0 + j()],
+            [x0 + cw + j(), y0 + j()],
+            [x0 + cw + j(), y0 + ch + j()],
+            [x0 + j(), y0 + ch + j()],
+        ],
+        np.float32,
+    )
+    src = np.array([[0, 0], [w, 0], [w, h], [0, h]], np.float32)
+    m = cv2.getPerspectiveTransform(src, dst)
+    face = cv2.warpPerspective(card, m, (big_w, big_h))
+    inside = cv2.warpPerspective(np.full((h, w), 255, np.uint8), m, (big_w, big_h)) > 128
+    out = desk.copy()
+    out[inside] = face[inside]
+    light = np.linspace(0.8, 1.05, big_w)[None, :, None]
+    out = (out * light + noise.normal(0, 3, out.shape)).clip(0, 255).astype(np.uint8)
+    return _jpeg(out, 88), 72
+
+
+CAPTURES: dict[str, Capture] = {
+    f.__name__: f for f in (card_300, card_no_dpi, card_600, card_photo)
+}
+
+
+def make_pages(kinds: list[str], per_kind: int, seed_base: int, out: Path) -> list[dict]:
+    pages = []
+    for kind in kinds:
+        k = list(CAPTURES).index(kind)
+        for i in range(per_kind):
+            seed = seed_base + i
+            spec = render_card_front(seed)
+            image, dpi = CAPTURES[kind](
+                np.asarray(spec.image.convert("RGB")), random.Random(seed * 10 + k)
+            )
+            path = out / f"{kind}-{seed}.png"
+            Image.fromarray(image).save(path, **({"dpi": (dpi, dpi)} if dpi else {}))
+            pages.append(
+                {"kind": kind, "image": path, "truth": spec.text, "id": spec.fields["so_dinh_danh"]}
+            )
+    return pages
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    ap.add_argument("--per-kind", type=int, default=10)
+    ap.add_argument("--seed-base", type=int, default=9500)
+    ap.add_argument("--kinds", default=",".join(CAPTURES))
+    ap.add_argument("--engines", default="sohoa,tesseract")
+    ap.add_argument("--timeout", type=float, default=180.0)
+    ap.add_argument("--json", type=Path)
+    args = ap.parse_args(argv)
+    kinds = [k for k in args.kinds.split(",") if k]
+    unknown = [k for k in kinds if k not in CAPTURES]
+    if unknown:
+        ap.error(f"unknown kinds {unknown}; choose from {list(CAPTURES)}")
+    engines = [e for e in args.engines.split(",") if e]
+    with tempfile.TemporaryDirectory(prefix="sohoa-cards-") as tmp:
+        pages = make_pages(kinds, args.per_kind, args.seed_base, Path(tmp))
+        rows = score(pages, engines, args.timeout, Path(tmp))
+    if args.json:
+        args.json.write_text(json.dumps(rows, indent=1), encoding="utf-8")
+    print(report(rows, kinds, engines))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -16,6 +16,8 @@ gets all labels, then all values. We rebuild the order the way a person reads:
   blocks side by side are read one after the other, not across;
 - ruled tables are read row by row, each cell whole, from the grid of their rules
   (``ocr.tables``);
+- a short mark alone in the margin (a pen's tick read as letters) is read in its row, and
+  never makes a column that would split a form beside it;
 - scraps of signatures, seal rims and rules are dropped: symbol-only words with low
   confidence, doubtful words much taller than the page's print, specks far smaller than
   it, lone stray strokes.
@@ -352,8 +354,9 @@ def _with_mark(groups: list[list[TextLine]], mark: TextLine) -> list[list[TextLi
         if any(_same_row(mark, ln) for ln in group):
             group.append(mark)
             return groups
-    above = [g for g in groups if min(ln.top for ln in g) < mark.top]
-    return [*above, [mark], *groups[len(above) :]]
+    below = (k for k, g in enumerate(groups) if min(ln.top for ln in g) > mark.top)
+    at = next(below, len(groups))
+    return [*groups[:at], [mark], *groups[at:]]
 
 
 def _closes(columns: list[list[TextLine]]) -> bool:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ocr.reading_order import reading_order_text
+from ocr.reading_order import TextLine, _with_mark, reading_order_text
 from tests.ocr.test_tesseract import W
 
 
@@ -249,3 +249,13 @@ def test_a_pen_tick_in_the_margin_does_not_split_a_form_into_labels_then_values(
     text = _flat(words)
     assert "Họ, chữ đệm, tên: NGUYỄN HẢI MY Sinh ngày: 20/07/2005 Giới tính: Nữ" in text
     assert "Nơi thường trú: Ấp Tây, xã Yên Khánh Họ và tên cha: Bùi Trọng Hải" in text
+
+
+def test_a_margin_mark_beside_no_line_is_read_once_and_nothing_is_lost() -> None:
+    # Groups come in reading order, not by height: a column read before a higher one.
+    def line(text: str, top: int) -> TextLine:
+        return TextLine((_line(text, 300, top, 200, 1),))
+
+    groups = [[line("cột trái", 300)], [line("cột phải", 50)], [line("cuối", 900)]]
+    placed = _with_mark(groups, line("✓", 200))
+    assert [[ln.text for ln in g] for g in placed] == [["✓"], ["cột trái"], ["cột phải"], ["cuối"]]

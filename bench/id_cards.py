@@ -14,11 +14,8 @@ table as ``other_degradations``.
 
 from __future__ import annotations
 
-import argparse
-import json
 import random
 import sys
-import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
@@ -29,7 +26,7 @@ from PIL import Image
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from other_degradations import _jpeg, _noise_rng, report, score  # noqa: E402
+from other_degradations import _jpeg, _noise_rng, run_kinds  # noqa: E402
 
 from ocr.synthetic import render_card_front  # noqa: E402
 
@@ -104,7 +101,10 @@ def make_pages(kinds: list[str], per_kind: int, seed_base: int, out: Path) -> li
                 np.asarray(spec.image.convert("RGB")), random.Random(seed * 10 + k)
             )
             path = out / f"{kind}-{seed}.png"
-            Image.fromarray(image).save(path, **({"dpi": (dpi, dpi)} if dpi else {}))
+            if dpi:
+                Image.fromarray(image).save(path, dpi=(dpi, dpi))
+            else:
+                Image.fromarray(image).save(path)  # no pHYs chunk: no dpi in the file
             pages.append(
                 {"kind": kind, "image": path, "truth": spec.text, "id": spec.fields["so_dinh_danh"]}
             )
@@ -112,28 +112,7 @@ def make_pages(kinds: list[str], per_kind: int, seed_base: int, out: Path) -> li
 
 
 def main(argv: list[str] | None = None) -> int:
-    ap = argparse.ArgumentParser(
-        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
-    )
-    ap.add_argument("--per-kind", type=int, default=10)
-    ap.add_argument("--seed-base", type=int, default=9500)
-    ap.add_argument("--kinds", default=",".join(CAPTURES))
-    ap.add_argument("--engines", default="sohoa,tesseract")
-    ap.add_argument("--timeout", type=float, default=180.0)
-    ap.add_argument("--json", type=Path)
-    args = ap.parse_args(argv)
-    kinds = [k for k in args.kinds.split(",") if k]
-    unknown = [k for k in kinds if k not in CAPTURES]
-    if unknown:
-        ap.error(f"unknown kinds {unknown}; choose from {list(CAPTURES)}")
-    engines = [e for e in args.engines.split(",") if e]
-    with tempfile.TemporaryDirectory(prefix="sohoa-cards-") as tmp:
-        pages = make_pages(kinds, args.per_kind, args.seed_base, Path(tmp))
-        rows = score(pages, engines, args.timeout, Path(tmp))
-    if args.json:
-        args.json.write_text(json.dumps(rows, indent=1), encoding="utf-8")
-    print(report(rows, kinds, engines))
-    return 0
+    return run_kinds(__doc__ or "", CAPTURES, make_pages, 9500, argv)
 
 
 if __name__ == "__main__":

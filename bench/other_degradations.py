@@ -27,7 +27,7 @@ import random
 import statistics
 import sys
 import tempfile
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from pathlib import Path
 
 import cv2
@@ -532,29 +532,41 @@ def score(pages: list[dict], engines: list[str], timeout: float, work: Path) -> 
     return rows
 
 
-def main(argv: list[str] | None = None) -> int:
+def run_kinds(
+    description: str,
+    table: Mapping[str, object],
+    make: Callable[[list[str], int, int, Path], list[dict]],
+    seed_base: int,
+    argv: list[str] | None,
+) -> int:
+    """The command line of a benchmark of kinds of pages (``table``'s keys) made by ``make``
+    (kinds, pages per kind, first seed, directory -> pages): score them and print the table."""
     ap = argparse.ArgumentParser(
-        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+        description=description, formatter_class=argparse.RawDescriptionHelpFormatter
     )
     ap.add_argument("--per-kind", type=int, default=10)
-    ap.add_argument("--seed-base", type=int, default=7000)
-    ap.add_argument("--kinds", default=",".join(HARMS))
+    ap.add_argument("--seed-base", type=int, default=seed_base)
+    ap.add_argument("--kinds", default=",".join(table))
     ap.add_argument("--engines", default="sohoa,tesseract")
     ap.add_argument("--timeout", type=float, default=180.0)
     ap.add_argument("--json", type=Path)
     args = ap.parse_args(argv)
     kinds = [k for k in args.kinds.split(",") if k]
-    unknown = [k for k in kinds if k not in HARMS]
+    unknown = [k for k in kinds if k not in table]
     if unknown:
-        ap.error(f"unknown kinds {unknown}; choose from {list(HARMS)}")
+        ap.error(f"unknown kinds {unknown}; choose from {list(table)}")
     engines = [e for e in args.engines.split(",") if e]
-    with tempfile.TemporaryDirectory(prefix="sohoa-other-") as tmp:
-        pages = make_pages(kinds, args.per_kind, args.seed_base, Path(tmp))
+    with tempfile.TemporaryDirectory(prefix="sohoa-bench-") as tmp:
+        pages = make(kinds, args.per_kind, args.seed_base, Path(tmp))
         rows = score(pages, engines, args.timeout, Path(tmp))
     if args.json:
         args.json.write_text(json.dumps(rows, indent=1), encoding="utf-8")
     print(report(rows, kinds, engines))
     return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    return run_kinds(__doc__ or "", HARMS, make_pages, 7000, argv)
 
 
 def report(rows: list[dict], kinds: list[str], engines: list[str]) -> str:

@@ -26,7 +26,7 @@ from PIL import Image
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from other_degradations import _jpeg, _noise_rng, run_kinds  # noqa: E402
+from other_degradations import _jpeg, _noise_rng, laid_on, run_kinds, wooden_desk  # noqa: E402
 
 from ocr.synthetic import render_card_front  # noqa: E402
 
@@ -55,8 +55,7 @@ def card_photo(card: np.ndarray, rng: random.Random) -> tuple[np.ndarray, int | 
     its corners 60 px off square, light falling off to the left; JPEG at 88, 72 dpi."""
     noise = _noise_rng(rng)
     big_h, big_w = 3000, 4000
-    desk = (noise.normal(0, 1, (big_h // 40, big_w // 40, 3)) * 15 + (90, 70, 50)).clip(0, 255)
-    desk = cv2.resize(desk.astype(np.uint8), (big_w, big_h), interpolation=cv2.INTER_CUBIC)
+    desk = wooden_desk(noise, (big_h, big_w), 15, (90, 70, 50))
     h, w = card.shape[:2]
     cw = int(big_w * rng.uniform(0.55, 0.7))
     ch = int(h * cw / w)
@@ -74,12 +73,7 @@ def card_photo(card: np.ndarray, rng: random.Random) -> tuple[np.ndarray, int | 
         ],
         np.float32,
     )
-    src = np.array([[0, 0], [w, 0], [w, h], [0, h]], np.float32)
-    m = cv2.getPerspectiveTransform(src, dst)
-    face = cv2.warpPerspective(card, m, (big_w, big_h))
-    inside = cv2.warpPerspective(np.full((h, w), 255, np.uint8), m, (big_w, big_h)) > 128
-    out = desk.copy()
-    out[inside] = face[inside]
+    out = laid_on(desk, card, dst)
     light = np.linspace(0.8, 1.05, big_w)[None, :, None]
     out = (out * light + noise.normal(0, 3, out.shape)).clip(0, 255).astype(np.uint8)
     return _jpeg(out, 88), 72

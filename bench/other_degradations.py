@@ -143,12 +143,32 @@ def grey_jpeg(img: np.ndarray, rng: random.Random) -> tuple[np.ndarray, int]:
     return _decoded(buf, cv2.IMREAD_GRAYSCALE), 200
 
 
+def wooden_desk(
+    noise: np.random.Generator, shape: tuple[int, int], grain: float, colour: tuple[int, ...]
+) -> np.ndarray:
+    """A desk's smooth grain in ``colour`` (RGB), ``shape`` (height, width) pixels."""
+    big_h, big_w = shape
+    desk = (noise.normal(0, 1, (big_h // 40, big_w // 40, 3)) * grain + colour).clip(0, 255)
+    return cv2.resize(desk.astype(np.uint8), (big_w, big_h), interpolation=cv2.INTER_CUBIC)
+
+
+def laid_on(desk: np.ndarray, img: np.ndarray, corners: np.ndarray) -> np.ndarray:
+    """``img`` seen on ``desk`` with its corners (clockwise from top left) at ``corners``."""
+    h, w = img.shape[:2]
+    size = (desk.shape[1], desk.shape[0])
+    src = np.array([[0, 0], [w, 0], [w, h], [0, h]], np.float32)
+    m = cv2.getPerspectiveTransform(src, corners)
+    page = cv2.warpPerspective(img, m, size)
+    inside = cv2.warpPerspective(np.full((h, w), 255, np.uint8), m, size) > 128
+    out = desk.copy()
+    out[inside] = page[inside]
+    return out
+
+
 def phone_12mp(img: np.ndarray, rng: random.Random) -> tuple[np.ndarray, int]:
     """A 3000 x 4000 phone photo of the page on a wooden desk, light falling off to the top."""
     big_h, big_w = 4000, 3000
-    noise = _noise_rng(rng)
-    desk = (noise.normal(0, 1, (big_h // 40, big_w // 40, 3)) * 20 + (120, 90, 60)).clip(0, 255)
-    desk = cv2.resize(desk.astype(np.uint8), (big_w, big_h), interpolation=cv2.INTER_CUBIC)
+    desk = wooden_desk(_noise_rng(rng), (big_h, big_w), 20, (120, 90, 60))
     h, w = img.shape[:2]
     ph = 3500
     pw = int(w * ph / h)
@@ -166,12 +186,7 @@ def phone_12mp(img: np.ndarray, rng: random.Random) -> tuple[np.ndarray, int]:
         ],
         np.float32,
     )
-    src = np.array([[0, 0], [w, 0], [w, h], [0, h]], np.float32)
-    m = cv2.getPerspectiveTransform(src, dst)
-    page = cv2.warpPerspective(img, m, (big_w, big_h))
-    inside = cv2.warpPerspective(np.full((h, w), 255, np.uint8), m, (big_w, big_h)) > 128
-    out = desk.copy()
-    out[inside] = page[inside]
+    out = laid_on(desk, img, dst)
     out = (out * np.linspace(0.75, 1.05, big_h)[:, None, None]).clip(0, 255).astype(np.uint8)
     _, buf = cv2.imencode(
         ".jpg", cv2.cvtColor(out, cv2.COLOR_RGB2BGR), [cv2.IMWRITE_JPEG_QUALITY, 85]

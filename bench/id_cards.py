@@ -26,7 +26,14 @@ from PIL import Image
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from other_degradations import _jpeg, _noise_rng, laid_on, run_kinds, wooden_desk  # noqa: E402
+from other_degradations import (  # noqa: E402
+    _jpeg,
+    _noise_rng,
+    askew_corners,
+    laid_on,
+    run_kinds,
+    wooden_desk,
+)
 
 from ocr.synthetic import render_card_front  # noqa: E402
 
@@ -60,20 +67,7 @@ def card_photo(card: np.ndarray, rng: random.Random) -> tuple[np.ndarray, int | 
     cw = int(big_w * rng.uniform(0.55, 0.7))
     ch = int(h * cw / w)
     x0, y0 = (big_w - cw) / 2, (big_h - ch) / 2
-
-    def j() -> float:
-        return rng.uniform(-60, 60)
-
-    dst = np.array(
-        [
-            [x0 + j(), y0 + j()],
-            [x0 + cw + j(), y0 + j()],
-            [x0 + cw + j(), y0 + ch + j()],
-            [x0 + j(), y0 + ch + j()],
-        ],
-        np.float32,
-    )
-    out = laid_on(desk, card, dst)
+    out = laid_on(desk, card, askew_corners(rng, (x0, y0, cw, ch), 60))
     light = np.linspace(0.8, 1.05, big_w)[None, :, None]
     out = (out * light + noise.normal(0, 3, out.shape)).clip(0, 255).astype(np.uint8)
     return _jpeg(out, 88), 72

@@ -152,6 +152,27 @@ def wooden_desk(
     return cv2.resize(desk.astype(np.uint8), (big_w, big_h), interpolation=cv2.INTER_CUBIC)
 
 
+def askew_corners(
+    rng: random.Random, box: tuple[float, float, float, float], jitter: float
+) -> np.ndarray:
+    """The corners of ``box`` (x, y, w, h), clockwise from top left, each moved up to
+    ``jitter`` px either way: a paper photographed a little off square."""
+    x0, y0, w, h = box
+
+    def j() -> float:
+        return rng.uniform(-jitter, jitter)
+
+    return np.array(
+        [
+            [x0 + j(), y0 + j()],
+            [x0 + w + j(), y0 + j()],
+            [x0 + w + j(), y0 + h + j()],
+            [x0 + j(), y0 + h + j()],
+        ],
+        np.float32,
+    )
+
+
 def laid_on(desk: np.ndarray, img: np.ndarray, corners: np.ndarray) -> np.ndarray:
     """``img`` seen on ``desk`` with its corners (clockwise from top left) at ``corners``."""
     h, w = img.shape[:2]
@@ -173,20 +194,7 @@ def phone_12mp(img: np.ndarray, rng: random.Random) -> tuple[np.ndarray, int]:
     ph = 3500
     pw = int(w * ph / h)
     x0, y0 = (big_w - pw) / 2, (big_h - ph) / 2
-
-    def j() -> float:
-        return rng.uniform(-90, 90)
-
-    dst = np.array(
-        [
-            [x0 + j(), y0 + j()],
-            [x0 + pw + j(), y0 + j()],
-            [x0 + pw + j(), y0 + ph + j()],
-            [x0 + j(), y0 + ph + j()],
-        ],
-        np.float32,
-    )
-    out = laid_on(desk, img, dst)
+    out = laid_on(desk, img, askew_corners(rng, (x0, y0, pw, ph), 90))
     out = (out * np.linspace(0.75, 1.05, big_h)[:, None, None]).clip(0, 255).astype(np.uint8)
     _, buf = cv2.imencode(
         ".jpg", cv2.cvtColor(out, cv2.COLOR_RGB2BGR), [cv2.IMWRITE_JPEG_QUALITY, 85]

@@ -8,7 +8,8 @@ an A4 photocopy; here its front (``ocr.synthetic.render_card_front``) is capture
 own, as a clerk's scanner or phone does: scanned at its real size (85.6 x 54 mm) at 300 dpi
 with the dpi in the file; the same image saved without it (a scanner utility or a phone app
 that drops it); scanned at 600 dpi; and photographed on a desk from above, a little
-askew, light falling off to one side. The truth is the front's text. Same metrics and
+askew, light falling off to one side, close (the card fills most of the frame) and from
+standing height (a fifth to under half of the frame's width). The truth is the front's text. Same metrics and
 table as ``other_degradations``.
 """
 
@@ -57,24 +58,38 @@ def card_600(card: np.ndarray, rng: random.Random) -> tuple[np.ndarray, int | No
     return cv2.GaussianBlur(big, (0, 0), 0.8), 600
 
 
-def card_photo(card: np.ndarray, rng: random.Random) -> tuple[np.ndarray, int | None]:
-    """A 4000 x 3000 phone photo: the card 55-70 % of the frame's width on a dark desk,
-    its corners 60 px off square, light falling off to the left; JPEG at 88, 72 dpi."""
+def _on_desk(
+    card: np.ndarray, rng: random.Random, width_share: tuple[float, float]
+) -> tuple[np.ndarray, int | None]:
+    """A 4000 x 3000 phone photo: the card ``width_share`` of the frame's width on a dark
+    desk, its corners moved up to 2.4 % of its width off square, light falling off to the
+    left; JPEG at 88, 72 dpi."""
     noise = _noise_rng(rng)
     big_h, big_w = 3000, 4000
     desk = wooden_desk(noise, (big_h, big_w), 15, (90, 70, 50))
     h, w = card.shape[:2]
-    cw = int(big_w * rng.uniform(0.55, 0.7))
+    cw = int(big_w * rng.uniform(*width_share))
     ch = int(h * cw / w)
     x0, y0 = (big_w - cw) / 2, (big_h - ch) / 2
-    out = laid_on(desk, card, askew_corners(rng, (x0, y0, cw, ch), 60))
+    out = laid_on(desk, card, askew_corners(rng, (x0, y0, cw, ch), 0.024 * cw))
     light = np.linspace(0.8, 1.05, big_w)[None, :, None]
     out = (out * light + noise.normal(0, 3, out.shape)).clip(0, 255).astype(np.uint8)
     return _jpeg(out, 88), 72
 
 
+def card_photo(card: np.ndarray, rng: random.Random) -> tuple[np.ndarray, int | None]:
+    """Photographed close: the card 55-70 % of the frame's width."""
+    return _on_desk(card, rng, (0.55, 0.7))
+
+
+def card_far(card: np.ndarray, rng: random.Random) -> tuple[np.ndarray, int | None]:
+    """Photographed from standing height: the card 22-45 % of the frame's width (its letters
+    12-24 px high, as scanned at 260-530 dpi)."""
+    return _on_desk(card, rng, (0.22, 0.45))
+
+
 CAPTURES: dict[str, Capture] = {
-    f.__name__: f for f in (card_300, card_no_dpi, card_600, card_photo)
+    f.__name__: f for f in (card_300, card_no_dpi, card_600, card_photo, card_far)
 }
 
 

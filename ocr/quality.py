@@ -20,6 +20,7 @@ import numpy as np
 from .errors import UnreadableImage
 from .prepare.deskew import estimate_skew
 from .prepare.measure import (
+    ID1_IN,
     as_uint8,
     background,
     dpi_from_size,
@@ -30,7 +31,7 @@ from .prepare.measure import (
     to_grey,
 )
 from .prepare.motion import estimate_motion
-from .prepare.page import SIDES, find_page
+from .prepare.page import SIDES, find_page, warp_size
 from .prepare.streaks import find_streaks
 
 WORK_DPI = 100
@@ -318,26 +319,29 @@ def _low_confidence(conf: float, severity: str) -> Reason:
 # --- the measurements -------------------------------------------------------------------
 
 
-def _page_region(small: np.ndarray, scale: float) -> tuple[np.ndarray, int | None, tuple[str, ...]]:
-    """The paper's box in a photo (the desk would count as ink), its dpi guess, and the
-    sides where the paper runs out of the photo (all four when no outline was found).
+def _page_region(
+    small: np.ndarray, scale: float
+) -> tuple[np.ndarray, int | None, str, tuple[str, ...]]:
+    """The paper's box in a photo (the desk would count as ink), its dpi guess and where
+    that comes from, and the sides where the paper runs out of the photo (all four when no
+    outline was found).
 
     ``small`` is the page shrunk by ``scale``; the dpi guess is for the full image.
     """
     quad = find_page(small)
     if quad is None:
-        return small, None, SIDES
+        return small, None, "image size", SIDES
     x, y, w, h = cv2.boundingRect(quad.corners.astype(np.int32))
     # The inner 90 %: the box of a skewed page still holds a sliver of desk at its corners.
     mx, my = int(w * 0.05), int(h * 0.05)
     crop = small[max(0, y + my) : y + h - my, max(0, x + mx) : x + w - mx]
+    crop = crop if crop.size else small
+    flat = warp_size(quad, small.shape)
+    if quad.small and is_card((int(flat[1]), int(flat[0]))):
+        return crop, int(round(max(flat) / scale / ID1_IN[0])), "card outline", quad.open_sides
     c = quad.corners
     side = max(np.linalg.norm(c[1] - c[0]), np.linalg.norm(c[3] - c[0])) / scale
-    return (
-        (crop if crop.size else small),
-        dpi_from_size((int(side), 1), card=False),
-        quad.open_sides,
-    )
+    return crop, dpi_from_size((int(side), 1), card=False), "page outline", quad.open_sides
 
 
 def _ink(small: np.ndarray, work_dpi: float) -> tuple[np.ndarray, np.ndarray, float, np.ndarray]:
@@ -448,7 +452,9 @@ def _glare(
         # Its rim may still show faint print: the core is where the print is gone.
         core = cv2.erode(blob.astype(np.uint8), ring_k) > 0
         inside = float(has_ink[core if core.any() else blob].mean())
-        if around >= 0.5 * page_ink and inside < 0.25 * around:
+        # Gone compared with the page too: a white card on a dark desk has a "ring" of desk
+        # (0.5 ink) but its own print inside (0.10, the page's 0.06); glare leaves none.
+        if around >= 0.5 * page_ink and inside < 0.25 * min(around, page_ink):
             lost += area / (dpi * dpi)
     return lost
 
@@ -524,11 +530,10 @@ def assess_page(
         if scale < 1
         else img
     )
-    region, photo_dpi, open_sides = (
-        _page_region(small_rgb, scale) if not declared else (small_rgb, None, SIDES)
+    region, photo_dpi, dpi_source, open_sides = (
+        _page_region(small_rgb, scale) if not declared else (small_rgb, None, "declared", SIDES)
     )
     eff_dpi = declared or photo_dpi or guess
-    dpi_source = "declared" if declared else ("page outline" if photo_dpi else "image size")
     if dpi_source == "image size" and is_card(img.shape):
         dpi_source = "card size"  # a card's print is small: its letters do not tell the dpi
     # Rendered finer than scanned: judge the scan, and its letters in its own pixels.

@@ -1,6 +1,8 @@
 """Page preparation before recognition, in the order the stages run:
 
-1. ``page``          find the paper in a photo and undo the perspective
+1. ``page``          find the paper in a photo and undo the perspective (an ID card
+                     photographed alone, a small part of the frame, is flattened to its
+                     85.6 x 54 mm and its dpi taken from that)
 2. ``reduce``        bring a very fine scan (600 dpi) down to 300 dpi
 3. ``seals``         colour to grey, lightening seals and stamps over the text (grey seals
                      too) and the red pattern of security paper
@@ -51,6 +53,7 @@ from .measure import (
     as_uint8,
     dpi_from_size,
     ink_mask,
+    is_card,
     is_colour,
     plausible_dpi,
     shrink,
@@ -71,6 +74,11 @@ MIN_SHAKE_PX = 4.0
 """Dips nearer than this are the strokes' own width whatever the resolution."""
 WORK_DPI = 110
 """Resolution of the small copy used to measure text, skew and orientation."""
+ORIENT_MIN_PX = 8.0
+ORIENT_LETTER_PX = 12.0
+"""Letters under ``ORIENT_MIN_PX`` high in the small copy are judged upright or upside down
+on a copy where they are ``ORIENT_LETTER_PX`` high: on 20 card fronts every upright one then
+scored +0.18 or more, every one upside down -0.18 or less (margin 0.12)."""
 GREY_SEAL_IN_COLOUR_IN = 0.8
 """Smallest grey seal sought on a colour page (inches across). An agency's round seal is
 1.2-1.7 in; blurred grey print of a low-resolution photo can pass for a smaller one."""
@@ -164,7 +172,7 @@ def prepare_page(
     run.record("denoise", lambda: _denoise(run, options))
     run.record("streaks", lambda: _streaks(run, options))
     vertical, mask = _deskew(run, options, mask)
-    run.record("orientation", lambda: _orient(run, options, vertical, mask))
+    run.record("orientation", lambda: _orient(run, options, vertical, mask, small_h, char_px))
     mask = _turn(mask, run.quarter)  # the small copy follows the page
     run.record("crop", lambda: _crop(run, options, char_px, mask, f))
     run.record("motion", lambda: _motion(run, options))
@@ -190,15 +198,18 @@ def _page(run: _Run, options: PrepareOptions, declared: int | None) -> tuple[boo
     warped, hmat = warp_page(run.image, quad)
     run.image = warped
     run.transform(hmat)
+    # A page filling the photo may look like a card under perspective; a small paper
+    # warped to a card's proportions is one.
+    card = quad.small and is_card(warped.shape)
     if not declared:
-        run.dpi = dpi_from_size(warped.shape, card=False)
+        run.dpi = dpi_from_size(warped.shape, card=card)
     return True, {
         "corners": quad.corners.round(1),
         "area_share": quad.area_share,
         "open_sides": list(quad.open_sides),
         "size": [warped.shape[1], warped.shape[0]],
         "dpi": run.dpi,
-        "dpi_source": "declared" if declared else "page size",
+        "dpi_source": "declared" if declared else ("card size" if card else "page size"),
     }
 
 
@@ -332,10 +343,20 @@ def _deskew(run: _Run, options: PrepareOptions, mask: np.ndarray) -> tuple[bool,
 
 
 def _orient(
-    run: _Run, options: PrepareOptions, vertical: bool, mask: np.ndarray
+    run: _Run,
+    options: PrepareOptions,
+    vertical: bool,
+    mask: np.ndarray,
+    small_px: float | None,
+    char_px: float | None,
 ) -> tuple[bool, dict[str, Any]]:
+    """``small_px``: the letters' height in ``mask`` (the small copy), ``char_px`` in the page."""
     if not options.orient:
         return False, {"reason": "disabled"}
+    if small_px and char_px and small_px < ORIENT_MIN_PX:
+        # A card's print in the small copy is some 5 px high, too little to show which way up
+        # it is (upright cards scored -0.25 to +0.42): judge a finer copy of the page.
+        mask = ink_mask(shrink(run.image, min(1.0, ORIENT_LETTER_PX / char_px)))
     o = detect(
         mask,
         vertical,

@@ -50,6 +50,10 @@ def updown_score(mask: np.ndarray) -> tuple[float, int]:
         x, y, w, h, _ = bstats[i]
         if w < 4 * med or h < 0.8 * med or h > 3.2 * med:
             continue
+        if y == 0 or y + h == mask.shape[0]:
+            # Cut by the frame (or a sliver of desk along a photographed card's edge): its
+            # profile is not a whole line's, and one such blob outweighed 15 lines of a card.
+            continue
         prof = (mask[y : y + h, x : x + w] > 0).sum(axis=1).astype(np.float32)
         if prof.max() <= 0:
             continue

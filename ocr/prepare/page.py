@@ -9,10 +9,12 @@ side there follows the photo's edge, so no line of print beyond it is lost (``op
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import cv2
 import numpy as np
+
+from .measure import ID1_IN
 
 WORK_SIDE = 640
 SIDE_BAND = (3, 11)
@@ -23,6 +25,15 @@ paper goes on there. Measured on the benchmark photos: the desk (white desks too
 page's sides is at most 0.84 of the paper; beyond a side put on a line of text of a page
 that runs out of the photo, 0.89 and up for nine in ten of them."""
 SIDES = ("top", "right", "bottom", "left")
+SMALL_SHARE = 0.02
+"""The smallest paper looked for, as a share of the photo: an ID card a seventh of a 4:3
+frame's width (its print some 8 px high in a 12 MP photo, at the edge of legible)."""
+SMALL_MAX_RATIO = 1.75
+"""A small paper is mostly a card (1.586): seen at a slant, up to about 10 % longer."""
+SMALL_ALONE = 0.25
+"""A small paper is outlined only when no other bright patch is a quarter its size: with a
+card's front and back photographed side by side, outlining one would drop the other (the
+next largest patch measured 0.90-0.99 of the first there, 0.013 at most beside one card)."""
 
 
 @dataclass(frozen=True)
@@ -36,6 +47,8 @@ class PageQuad:
     open_sides: tuple[str, ...] = ()
     """Sides ("top", "right", "bottom", "left" of the quadrilateral) where the paper runs out
     of the photo: there the quadrilateral follows the frame, not the paper's edge."""
+    small: bool = False
+    """Less of the photo than a page photographed for itself covers: most likely a card."""
 
 
 def _order(pts: np.ndarray) -> np.ndarray:
@@ -69,8 +82,9 @@ def _angles_ok(q: np.ndarray) -> bool:
     return True
 
 
-def _candidates(small: np.ndarray) -> list[np.ndarray]:
-    """Quadrilaterals that may be the page, from a split of bright unsaturated paper."""
+def _candidates(small: np.ndarray) -> list[tuple[np.ndarray, float]]:
+    """Quadrilaterals that may be the page, from a split of bright unsaturated paper, each
+    with the area of the next largest bright patch of its split as a share of its own."""
     if small.ndim == 3:
         hsv = cv2.cvtColor(small, cv2.COLOR_RGB2HSV)
         score = hsv[..., 2].astype(np.float32) - 0.6 * hsv[..., 1].astype(np.float32)
@@ -91,9 +105,11 @@ def _candidates(small: np.ndarray) -> list[np.ndarray]:
         )
         cs, _ = cv2.findContours(bright, cv2.RETR_EXTERNAL, cv2.CHAIN_APPROX_SIMPLE)
         if cs:
+            areas = sorted((cv2.contourArea(c) for c in cs), reverse=True)
+            runner_up = areas[1] / max(areas[0], 1.0) if len(areas) > 1 else 0.0
             q = _quad_from_contour(max(cs, key=cv2.contourArea))
             if q is not None:
-                quads.append(_order(q))
+                quads.append((_order(q), runner_up))
     return quads
 
 
@@ -205,42 +221,82 @@ def find_page(
     max_share: float = 0.93,
     min_contrast: float = 25.0,
     min_support: float = 0.6,
+    small_share: float = SMALL_SHARE,
 ) -> PageQuad | None:
-    """The paper's quadrilateral in a photo, or None (flatbed scan, or no clear page)."""
+    """The paper's quadrilateral in a photo, or None (flatbed scan, or no clear page).
+
+    A paper covering less than ``min_share`` of the photo (down to ``small_share``) is
+    taken only when nothing larger is and it lies alone: an ID card photographed from
+    standing height fills a twentieth of the frame, a page's own bright patches must not win
+    over the page, and of two cards side by side neither may be cut away.
+    """
     h, w = image.shape[:2]
     f = min(1.0, WORK_SIDE / max(h, w))
     small = cv2.resize(image, None, fx=f, fy=f, interpolation=cv2.INTER_AREA) if f < 1 else image
     grey = cv2.cvtColor(small, cv2.COLOR_RGB2GRAY) if small.ndim == 3 else small
     logg = np.log1p(cv2.GaussianBlur(grey, (0, 0), 1.5).astype(np.float32))
     grad = cv2.magnitude(cv2.Sobel(logg, cv2.CV_32F, 1, 0), cv2.Sobel(logg, cv2.CV_32F, 0, 1))
-    best: PageQuad | None = None
-    best_score = 0.0
+    # The best (edge support) of the papers of a usual size, and of the small ones.
+    best: dict[bool, tuple[float, PageQuad]] = {}
     seen: list[np.ndarray] = []
-    for raw in _candidates(small):
+    for raw, runner_up in _candidates(small):
         if any(np.abs(raw - q).max() < 4 for q in seen):
             continue
         seen.append(raw)
         for quad in (_refine(logg, raw), raw):
             share = float(cv2.contourArea(quad)) / (small.shape[0] * small.shape[1])
+            is_small = share < min_share
             if (
-                not (min_share <= share <= max_share)
+                not (small_share <= share <= max_share)
+                or (is_small and runner_up > SMALL_ALONE)
                 or not _angles_ok(quad)
-                or not _paper_shaped(quad)
+                or not _paper_shaped(quad, hi=SMALL_MAX_RATIO if is_small else 1.65)
             ):
                 continue
             support = _edge_support(grad, quad)
             contrast, paper = _contrast(grey, quad)
             if support < min_support or contrast < min_contrast:
                 continue
-            if support > best_score:
+            if support > best.get(is_small, (0.0,))[0]:
                 levels = _side_levels(grey, quad)
                 running = _running_out(levels, paper)
                 if running:
                     quad = _push_out(grey, quad, running, paper)
                 opened = tuple(SIDES[i] for i, v in enumerate(levels) if v is None or i in running)
-                best, best_score = PageQuad(quad / f, share, contrast, opened), support
+                best[is_small] = (
+                    support,
+                    PageQuad(quad / f, share, contrast, opened, small=is_small),
+                )
             break
-    return best
+    if False in best:
+        return best[False][1]
+    if True in best and small_share < min_share:
+        return _closer(image, best[True][1], min_share, max_share, min_contrast, min_support)
+    return None
+
+
+def _closer(
+    image: np.ndarray,
+    quad: PageQuad,
+    min_share: float,
+    max_share: float,
+    min_contrast: float,
+    min_support: float,
+) -> PageQuad:
+    """A small paper outlined again on a crop around it, where it fills a good part of the
+    640 px copy: found on the whole photo, its corners are only good to a few full-size
+    pixels, and a sliver of desk along a side reads as a line of rubbish."""
+    h, w = image.shape[:2]
+    x, y, bw, bh = cv2.boundingRect(quad.corners.astype(np.int32))
+    mx, my = int(bw * 0.3), int(bh * 0.3)
+    x0, y0 = max(0, x - mx), max(0, y - my)
+    x1, y1 = min(w, x + bw + mx), min(h, y + bh + my)
+    near = find_page(
+        image[y0:y1, x0:x1], min_share, max_share, min_contrast, min_support, small_share=min_share
+    )
+    if near is None or near.open_sides != quad.open_sides:
+        return quad
+    return replace(near, corners=near.corners + np.array([x0, y0], np.float32), small=True)
 
 
 def _side_levels(grey: np.ndarray, quad: np.ndarray) -> list[tuple[float, float] | None]:
@@ -343,15 +399,21 @@ def _contrast(grey: np.ndarray, quad: np.ndarray) -> tuple[float, float]:
 
 
 A4_RATIO = 2**0.5
+ID1_RATIO = ID1_IN[0] / ID1_IN[1]
+CARD_PHOTO_RATIOS = (1.45, SMALL_MAX_RATIO)
+"""A small paper whose proportions measure in this range is taken to be an ID card (1.586):
+cards photographed a little off square measured 1.43-1.84 (Zhang and He's ratio or the
+sides'). A paper this small that is not a card is rarely legible anyway."""
 
 
-def page_ratio(corners: np.ndarray, centre: tuple[float, float]) -> float:
+def page_ratio(corners: np.ndarray, centre: tuple[float, float], card: bool = False) -> float:
     """Long/short side ratio of the real paper behind a photographed quadrilateral.
 
     Side lengths in the photo lie under perspective; with the camera's principal point at the
     image centre the true ratio follows from the quadrilateral alone (Zhang and He,
     "Whiteboard scanning and image enhancement", 2007). When the geometry is degenerate we
-    average the sides. Ratios close to A4 are taken as A4, the paper counters see most.
+    average the sides. Ratios close to A4 are taken as A4, the paper counters see most, and
+    with ``card`` (a small paper in the photo) those close to an ID card's as the card's.
     """
     tl, tr, br, bl = (np.array([p[0] - centre[0], p[1] - centre[1], 1.0]) for p in corners)
     m1, m2, m3, m4 = tl, tr, bl, br
@@ -377,17 +439,18 @@ def page_ratio(corners: np.ndarray, centre: tuple[float, float]) -> float:
     if ratio is None or not np.isfinite(ratio) or abs(np.log(ratio / sides)) > 0.15:
         ratio = sides
     long_short = max(ratio, 1 / ratio)
-    if abs(long_short - A4_RATIO) < 0.12:
+    if card and CARD_PHOTO_RATIOS[0] <= long_short <= CARD_PHOTO_RATIOS[1]:
+        long_short = ID1_RATIO
+    elif abs(long_short - A4_RATIO) < 0.12:
         long_short = A4_RATIO
     return long_short if w >= h else 1 / long_short
 
 
-def warp_page(image: np.ndarray, quad: PageQuad) -> tuple[np.ndarray, np.ndarray]:
-    """The page warped to a rectangle of the paper's proportions, and the 3x3 homography
-    (source -> result pixels)."""
+def warp_size(quad: PageQuad, shape: tuple[int, ...]) -> tuple[float, float]:
+    """Width and height in pixels of the paper warped flat from a photo of ``shape``."""
     tl, tr, br, bl = quad.corners
-    h_img, w_img = image.shape[:2]
-    ratio = page_ratio(quad.corners, (w_img / 2, h_img / 2))  # width / height
+    h_img, w_img = shape[:2]
+    ratio = page_ratio(quad.corners, (w_img / 2, h_img / 2), card=quad.small)  # width / height
     sides = [
         np.linalg.norm(tr - tl),
         np.linalg.norm(br - bl),
@@ -401,6 +464,13 @@ def warp_page(image: np.ndarray, quad: PageQuad) -> tuple[np.ndarray, np.ndarray
     else:
         height = max(sides[2], sides[3])
         width = height * ratio
+    return float(width), float(height)
+
+
+def warp_page(image: np.ndarray, quad: PageQuad) -> tuple[np.ndarray, np.ndarray]:
+    """The page warped to a rectangle of the paper's proportions, and the 3x3 homography
+    (source -> result pixels)."""
+    width, height = warp_size(quad, image.shape)
     dst = np.array([[0, 0], [width - 1, 0], [width - 1, height - 1], [0, height - 1]], np.float32)
     hmat = cv2.getPerspectiveTransform(quad.corners.astype(np.float32), dst)
     out = cv2.warpPerspective(

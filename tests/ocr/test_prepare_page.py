@@ -12,6 +12,7 @@ from ocr.prepare.deskew import estimate_skew
 from ocr.prepare.measure import ink_mask, shrink
 from ocr.prepare.page import _median_where, find_page
 from ocr.synthetic import render_master, render_specimen
+from tests.utils.scans import CARD_PHOTO_CORNERS, cards_on_desk, id_card_photo, id_card_scan
 
 CORNERS = np.array([[260, 180], [1390, 300], [1480, 1930], [160, 1850]], np.float32)
 
@@ -122,3 +123,39 @@ def test_a_page_running_out_of_the_photo_keeps_its_last_lines() -> None:
 def test_a_page_in_full_view_has_no_open_side() -> None:
     quad = find_page(photo())
     assert quad is not None and quad.open_sides == ()
+
+
+def test_a_card_photographed_from_afar_is_found_and_flattened_to_its_proportions() -> None:
+    # A card a quarter of the frame's width covers 5 % of the photo: it was not looked for,
+    # and the whole photo, desk and all, went to the recogniser.
+    photo = id_card_photo()
+    quad = find_page(photo)
+    assert quad is not None and quad.small
+    # Outlined again close up: good to a few pixels, no sliver of desk along a side.
+    assert np.abs(quad.corners - CARD_PHOTO_CORNERS).max() < 10  # 24 px on the whole photo
+    prepared = prepare_page(photo, 72, PrepareOptions(upscale=False, crop=False))
+    step = next(s for s in prepared.steps if s.name == "page")
+    assert step.applied and step.params["dpi_source"] == "card size"
+    h, w = prepared.image.shape[:2]
+    assert abs(w / h - 85.6 / 54) < 0.01  # the card's proportions, not A4's
+    assert abs(prepared.dpi - 300) < 15  # the card's size, not an A4 page's (86 dpi)
+
+
+def test_a_page_filling_the_photo_wins_over_a_card_lying_on_it() -> None:
+    # The paper photographed for itself is the page; a card is looked for only alone.
+    page = photo().copy()
+    card = cv2.resize(id_card_scan(), (200, 126), interpolation=cv2.INTER_AREA)
+    page[900:1026, 700:900] = card
+    quad = find_page(page)
+    assert quad is not None and not quad.small
+    assert np.abs(quad.corners - CORNERS).max() < 0.015 * 2100
+
+
+def test_two_cards_side_by_side_are_read_whole_not_one_cut_away() -> None:
+    # The front and back of a card photographed together: outlining one drops the other.
+    right = CARD_PHOTO_CORNERS + np.array([1300, 0], np.float32)
+    photo = cards_on_desk([(9500, CARD_PHOTO_CORNERS - [1000, 0]), (9501, right)])
+    assert find_page(photo) is None
+    prepared = prepare_page(photo, 72, PrepareOptions(upscale=False, crop=False))
+    step = next(s for s in prepared.steps if s.name == "page")
+    assert not step.applied  # the whole photo, both cards, is read

@@ -14,7 +14,7 @@ from ocr.pipeline import shown_dpi
 from ocr.prepare.measure import dpi_from_size
 from ocr.quality import QualityOptions, assess_ocr, assess_page, combine
 from ocr.synthetic import render_master, render_specimen, render_unreadable
-from tests.utils.scans import id_card_scan
+from tests.utils.scans import CARD_PHOTO_CORNERS, cards_on_desk, id_card_photo, id_card_scan
 
 OPTIONS = QualityOptions()
 
@@ -151,6 +151,25 @@ def test_an_id_card_scanned_alone_without_its_dpi_is_not_taken_for_a_tiny_a4_pag
     assert dpi_from_size((3000, 4000)) == round(4000 / 11.69)
     assert dpi_from_size((3508, 2480)) == 300
     assert dpi_from_size(card.shape, card=False) == round(1011 / 11.69)
+
+
+def test_an_id_card_photographed_from_afar_is_judged_as_a_card_not_as_glare() -> None:
+    # The whole photo was judged: the white card on a dark desk read as the flash's glare
+    # (reject), the desk as a dark page with faint print.
+    q = assess_page(id_card_photo(), 72, QualityOptions())
+    assert q.verdict == "accept", q.reasons
+    assert q.metrics["dpi_source"] == "card outline"
+    assert abs(q.metrics["effective_dpi"] - 300) < 20  # 990 px across 85.6 mm
+
+
+def test_two_cards_on_a_desk_are_not_taken_for_glare() -> None:
+    # Neither card is outlined (one would be cut away): the whole photo is judged, and each
+    # white card, its print inside it and the dark desk round it, read as a blown-out spot.
+    right = CARD_PHOTO_CORNERS + np.array([1300, 0], np.float32)
+    left = CARD_PHOTO_CORNERS - np.array([1000, 0], np.float32)
+    q = assess_page(cards_on_desk([(9500, left), (9501, right)]), 72, QualityOptions())
+    assert q.verdict != "reject", q.reasons
+    assert "glare" not in [r.code for r in q.reasons] and q.metrics["glare_sq_in"] == 0
 
 
 def _photo_with_glare(centre: tuple[float, float], radius: float) -> np.ndarray:

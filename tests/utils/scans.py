@@ -6,8 +6,12 @@ import struct
 import uuid
 import zlib
 from pathlib import Path
+from typing import Any
 
+import cv2
 import numpy as np
+from PIL import Image
+from PIL.PngImagePlugin import PngInfo
 
 from api.samples import render_page, write_image, write_pdf
 from ocr.synthetic import render_card_front
@@ -85,3 +89,47 @@ __all__ = [
 def id_card_scan(seed: int = 9500) -> np.ndarray:
     """The front of a citizen ID card scanned alone at its real size at 300 dpi (RGB)."""
     return np.asarray(render_card_front(seed).image.convert("RGB"))
+
+
+CARD_PHOTO_CORNERS = np.array([[1510, 1170], [2500, 1188], [2521, 1811], [1492, 1836]], np.float32)
+"""Where ``id_card_photo`` lays the card (clockwise from top left): a quarter of the frame's
+width, a little off square."""
+
+
+def id_card_photo(seed: int = 9500) -> np.ndarray:
+    """The card photographed from standing height: its 300 dpi front a quarter of a
+    4000 x 3000 phone photo's width, on a brown desk with a grain (RGB)."""
+    return cards_on_desk([(seed, CARD_PHOTO_CORNERS)])
+
+
+def cards_on_desk(cards: list[tuple[int, np.ndarray]], seed: int = 9500) -> np.ndarray:
+    """A 4000 x 3000 photo of card fronts (seed, corners clockwise from top left) on a
+    brown desk with a grain (RGB)."""
+    grain = np.random.default_rng(seed).normal(0, 12, (75, 100, 1))
+    out = cv2.resize(grain + (105, 80, 55), (4000, 3000), interpolation=cv2.INTER_CUBIC)
+    for card_seed, corners in cards:
+        card = id_card_scan(card_seed)
+        h, w = card.shape[:2]
+        src = np.array([[0, 0], [w, 0], [w, h], [0, h]], np.float32)
+        hmat = cv2.getPerspectiveTransform(src, corners.astype(np.float32))
+        laid = cv2.warpPerspective(card, hmat, (4000, 3000))
+        inside = cv2.warpPerspective(np.full((h, w), 255, np.uint8), hmat, (4000, 3000)) > 127
+        out = np.where(inside[..., None], laid, out)
+    return np.clip(out, 0, 255).astype(np.uint8)
+
+
+def save_unique(image: np.ndarray, path: Path, **params: Any) -> Path:
+    """Save ``image`` as PNG or JPEG (by ``path``'s suffix) with this run's mark in a text
+    chunk or comment: the same pixels, but not the bytes an earlier run left in the
+    warehouse (the very same file is reused, not read again)."""
+    global _COUNTER
+    _COUNTER += 1
+    mark = f"sohoa-test {_RUN}-{_COUNTER}"
+    img = Image.fromarray(image)
+    if path.suffix.lower() == ".png":
+        info = PngInfo()
+        info.add_text("Comment", mark)
+        img.save(path, pnginfo=info, **params)
+    else:
+        img.save(path, comment=mark.encode(), **params)
+    return path

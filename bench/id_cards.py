@@ -9,7 +9,8 @@ own, as a clerk's scanner or phone does: scanned at its real size (85.6 x 54 mm)
 with the dpi in the file; the same image saved without it (a scanner utility or a phone app
 that drops it); scanned at 600 dpi; and photographed on a desk from above, a little
 askew, light falling off to one side, close (the card fills most of the frame) and from
-standing height (a fifth to under half of the frame's width). The truth is the front's text. Same metrics and
+standing height (a fifth to under half of the frame's width); and scanned on an A4 flatbed,
+the lid closed (white round the card) or open (near black). The truth is the front's text. Same metrics and
 table as ``other_degradations``.
 """
 
@@ -88,8 +89,30 @@ def card_far(card: np.ndarray, rng: random.Random) -> tuple[np.ndarray, int | No
     return _on_desk(card, rng, (0.22, 0.45))
 
 
+def _on_glass(card: np.ndarray, rng: random.Random, backing: int) -> tuple[np.ndarray, int | None]:
+    """On an A4 flatbed's glass at 300 dpi, near a corner, the lid's ``backing`` level round
+    it (with the sensor's noise)."""
+    noise = _noise_rng(rng)
+    page = np.full((3508, 2480, 3), float(backing)) + noise.normal(0, 3, (3508, 2480, 3))
+    h, w = card.shape[:2]
+    x0, y0 = rng.randint(40, 120), rng.randint(40, 120)
+    page[y0 : y0 + h, x0 : x0 + w] = card
+    return page.clip(0, 255).astype(np.uint8), 300
+
+
+def card_on_a4(card: np.ndarray, rng: random.Random) -> tuple[np.ndarray, int | None]:
+    """Scanned on an A4 flatbed with the white lid closed: an A4 page with the card in it."""
+    return _on_glass(card, rng, 250)
+
+
+def card_lid_open(card: np.ndarray, rng: random.Random) -> tuple[np.ndarray, int | None]:
+    """Scanned on an A4 flatbed with the lid open (or on a scanner's black backing)."""
+    return _on_glass(card, rng, 15)
+
+
 CAPTURES: dict[str, Capture] = {
-    f.__name__: f for f in (card_300, card_no_dpi, card_600, card_photo, card_far)
+    f.__name__: f
+    for f in (card_300, card_no_dpi, card_600, card_photo, card_far, card_on_a4, card_lid_open)
 }
 
 

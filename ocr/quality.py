@@ -530,9 +530,11 @@ def assess_page(
         if scale < 1
         else img
     )
-    region, photo_dpi, dpi_source, open_sides = (
-        _page_region(small_rgb, scale) if not declared else (small_rgb, None, "declared", SIDES)
-    )
+    # A scan is looked at for its paper too: a card or a small paper on a scanner's black
+    # backing (or under an open lid) is judged on the paper, not on the black round it.
+    region, photo_dpi, dpi_source, open_sides = _page_region(small_rgb, scale)
+    if declared:
+        photo_dpi, dpi_source = None, "declared"
     eff_dpi = declared or photo_dpi or guess
     if dpi_source == "image size" and is_card(img.shape):
         dpi_source = "card size"  # a card's print is small: its letters do not tell the dpi

@@ -12,7 +12,13 @@ from ocr.prepare.deskew import estimate_skew
 from ocr.prepare.measure import ink_mask, shrink
 from ocr.prepare.page import _median_where, find_page
 from ocr.synthetic import render_master, render_specimen
-from tests.utils.scans import CARD_PHOTO_CORNERS, cards_on_desk, id_card_photo, id_card_scan
+from tests.utils.scans import (
+    CARD_PHOTO_CORNERS,
+    cards_on_desk,
+    id_card_on_glass,
+    id_card_photo,
+    id_card_scan,
+)
 
 CORNERS = np.array([[260, 180], [1390, 300], [1480, 1930], [160, 1850]], np.float32)
 
@@ -159,3 +165,13 @@ def test_two_cards_side_by_side_are_read_whole_not_one_cut_away() -> None:
     prepared = prepare_page(photo, 72, PrepareOptions(upscale=False, crop=False))
     step = next(s for s in prepared.steps if s.name == "page")
     assert not step.applied  # the whole photo, both cards, is read
+
+
+def test_a_card_scanned_on_black_is_cut_to_the_card_at_the_scans_dpi() -> None:
+    options = PrepareOptions(upscale=False, crop=False)
+    prepared = prepare_page(id_card_on_glass(backing=15), 300, options)
+    step = next(s for s in prepared.steps if s.name == "page")
+    assert step.applied and step.params["dpi_source"] == "declared"
+    assert prepared.dpi == 300  # the file's dpi stands
+    h, w = prepared.image.shape[:2]
+    assert abs(w - 1011) < 25 and abs(h - 638) < 25  # the card, not the black A4 round it

@@ -14,7 +14,13 @@ from ocr.pipeline import shown_dpi
 from ocr.prepare.measure import dpi_from_size
 from ocr.quality import QualityOptions, assess_ocr, assess_page, combine
 from ocr.synthetic import render_master, render_specimen, render_unreadable
-from tests.utils.scans import CARD_PHOTO_CORNERS, cards_on_desk, id_card_photo, id_card_scan
+from tests.utils.scans import (
+    CARD_PHOTO_CORNERS,
+    cards_on_desk,
+    id_card_on_glass,
+    id_card_photo,
+    id_card_scan,
+)
 
 OPTIONS = QualityOptions()
 
@@ -160,6 +166,15 @@ def test_an_id_card_photographed_from_afar_is_judged_as_a_card_not_as_glare() ->
     assert q.verdict == "accept", q.reasons
     assert q.metrics["dpi_source"] == "card outline"
     assert abs(q.metrics["effective_dpi"] - 300) < 20  # 990 px across 85.6 mm
+
+
+def test_a_card_scanned_with_the_lid_open_is_judged_on_the_card() -> None:
+    # The whole A4 image was judged: the black round the card made it too dark, too faint
+    # and glare (reject), though the card reads at CER 0.01.
+    q = assess_page(id_card_on_glass(backing=15), 300, QualityOptions())
+    assert q.verdict == "accept", q.reasons
+    assert q.metrics["dpi_source"] == "declared" and q.metrics["effective_dpi"] == 300
+    assert q.metrics["paper_level"] > 200
 
 
 def test_two_cards_on_a_desk_are_not_taken_for_glare() -> None:

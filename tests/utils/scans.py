@@ -133,3 +133,12 @@ def save_unique(image: np.ndarray, path: Path, **params: Any) -> Path:
     else:
         img.save(path, comment=mark.encode(), **params)
     return path
+
+
+def id_card_on_glass(seed: int = 9500, backing: int = 15) -> np.ndarray:
+    """The card scanned on an A4 flatbed at 300 dpi, 60 px from a corner, the lid's
+    ``backing`` level round it: 15 with the lid open or a black backing, 250 lid closed."""
+    page = np.full((3508, 2480, 3), backing, np.uint8)
+    card = id_card_scan(seed)
+    page[60 : 60 + card.shape[0], 60 : 60 + card.shape[1]] = card
+    return page

@@ -116,21 +116,29 @@ def test_a_page_cut_off_by_the_scanner_warns_with_the_side(
     assert wait_for_job(api, clerk, r.json()["job_id"])["state"] == "done"
 
 
+def _accepted_card(
+    api: httpx.Client, clerk: Account, dossier: dict[str, Any], path: Path, dpi_source: str
+) -> dict[str, Any]:
+    """Upload a card's image: accepted at once with its dpi from ``dpi_source``, then read."""
+    r = upload(api, clerk, dossier["id"], path)
+    assert r.status_code == 202, r.text
+    quality = r.json()["quality"]
+    assert quality["verdict"] == "accept", quality
+    assert quality["pages"][0]["metrics"]["dpi_source"] == dpi_source
+    job = wait_for_job(api, clerk, r.json()["job_id"])
+    assert job["state"] == "done", job
+    return dict(r.json())
+
+
 def test_an_id_card_scanned_alone_without_its_dpi_is_accepted_at_its_size(
     api: httpx.Client, accounts: dict[str, Account], dossier: dict[str, Any], tmp_path: Path
 ) -> None:
     # A PNG of the card with no dpi in it: taken for an A4 page it was 86 dpi and rejected.
     clerk = accounts["clerk_a"]
     path = save_unique(id_card_scan(9547), tmp_path / "cccd.png")
-    r = upload(api, clerk, dossier["id"], path)
-    assert r.status_code == 202, r.text
-    quality = r.json()["quality"]
-    assert quality["verdict"] == "accept", quality
-    assert quality["pages"][0]["metrics"]["dpi_source"] == "card size"
-    job = wait_for_job(api, clerk, r.json()["job_id"])
-    assert job["state"] == "done", job
+    uploaded = _accepted_card(api, clerk, dossier, path, "card size")
     searchable = api.get(
-        f"/documents/{r.json()['document_id']}/file",
+        f"/documents/{uploaded['document_id']}/file",
         params={"variant": "searchable"},
         headers=clerk.headers,
     )
@@ -151,14 +159,8 @@ def test_an_id_card_photographed_from_afar_is_accepted_and_read(
     # for glare and rejected it, and the recogniser got the desk as well as the card.
     clerk = accounts["clerk_a"]
     path = save_unique(id_card_photo(9548), tmp_path / "cccd-chup.jpg", quality=90, dpi=(72, 72))
-    r = upload(api, clerk, dossier["id"], path)
-    assert r.status_code == 202, r.text
-    quality = r.json()["quality"]
-    assert quality["verdict"] == "accept", quality
-    assert quality["pages"][0]["metrics"]["dpi_source"] == "card outline"
-    job = wait_for_job(api, clerk, r.json()["job_id"])
-    assert job["state"] == "done", job
-    doc = _document(api, clerk, r.json()["document_id"])
+    uploaded = _accepted_card(api, clerk, dossier, path, "card outline")
+    doc = _document(api, clerk, uploaded["document_id"])
     truth = render_card_front(9548).fields["so_dinh_danh"]
     assert doc["fields"]["so_dinh_danh"]["value"] == truth, doc["fields"]
 

@@ -31,7 +31,7 @@ from .prepare.measure import (
     to_grey,
 )
 from .prepare.motion import estimate_motion
-from .prepare.page import SIDES, find_page, warp_size
+from .prepare.page import CARD_PHOTO_RATIOS, SIDES, find_page, long_ratio, warp_size
 from .prepare.streaks import find_streaks
 
 WORK_DPI = 100
@@ -337,11 +337,15 @@ def _page_region(
     crop = small[max(0, y + my) : y + h - my, max(0, x + mx) : x + w - mx]
     crop = crop if crop.size else small
     flat = warp_size(quad, small.shape)
-    if quad.small and is_card((int(flat[1]), int(flat[0]))):
+    if quad.card and is_card((int(flat[1]), int(flat[0]))):
         return crop, int(round(max(flat) / scale / ID1_IN[0])), "card outline", quad.open_sides
     c = quad.corners
     side = max(np.linalg.norm(c[1] - c[0]), np.linalg.norm(c[3] - c[0])) / scale
-    return crop, dpi_from_size((int(side), 1), card=False), "page outline", quad.open_sides
+    # A card photographed close and a page seen at a slant outline alike; the page's guess
+    # is kept, and the letters may raise it (``assess_page``).
+    shaped = CARD_PHOTO_RATIOS[0] <= long_ratio(quad.corners) <= CARD_PHOTO_RATIOS[1]
+    source = "card-shaped outline" if shaped else "page outline"
+    return crop, dpi_from_size((int(side), 1), card=False), source, quad.open_sides
 
 
 def _ink(small: np.ndarray, work_dpi: float) -> tuple[np.ndarray, np.ndarray, float, np.ndarray]:
@@ -582,6 +586,13 @@ def assess_page(
         # high) tells the resolution better than the frame, which includes the desk.
         by_text = int(text_px / TEXT_HEIGHT_IN)
         if by_text < eff_dpi:
+            eff_dpi, dpi_source = by_text, "text size"
+            metrics.update(effective_dpi=eff_dpi, dpi_source=dpi_source)
+    elif th and dpi_source == "card-shaped outline":
+        # A card's dpi would be 2.5 times the page's guess: where the letters are resolved
+        # as 12 pt body text at a higher dpi, the clerk is not sent to photograph it closer.
+        by_text = int(text_px / TEXT_HEIGHT_IN)
+        if by_text > eff_dpi:
             eff_dpi, dpi_source = by_text, "text size"
             metrics.update(effective_dpi=eff_dpi, dpi_source=dpi_source)
     streaks = _scanner_streaks(small, work_dpi) if declared else 0

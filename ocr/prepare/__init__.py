@@ -198,9 +198,9 @@ def _page(run: _Run, options: PrepareOptions, declared: int | None) -> tuple[boo
     warped, hmat = warp_page(run.image, quad)
     run.image = warped
     run.transform(hmat)
-    # A page filling the photo may look like a card under perspective; a small paper
-    # warped to a card's proportions is one.
-    card = quad.small and is_card(warped.shape)
+    # A page filling the photo may look like a card under perspective; a small paper, or
+    # one longer than any paper, warped to a card's proportions is one.
+    card = quad.card and is_card(warped.shape)
     if not declared:
         run.dpi = dpi_from_size(warped.shape, card=card)
     return True, {

@@ -30,6 +30,13 @@ SMALL_SHARE = 0.02
 frame's width (its print some 8 px high in a 12 MP photo, at the edge of legible)."""
 SMALL_MAX_RATIO = 1.75
 """A small paper is mostly a card (1.586): seen at a slant, up to about 10 % longer."""
+LEGAL_RATIO = 1.65
+"""The longest paper a counter sees (legal, 8.5 x 14 in)."""
+SQUARE_DEG = 8.0
+"""A paper longer than legal (1.65) is taken, as an ID card, when its corners are this close
+to right angles: cards photographed close and a little askew measured up to 1.71 with corners
+within 6 degrees of square, while the bright patches of a page cut by a shadow that reached
+that length had corners 18-30 degrees off."""
 SMALL_ALONE = 0.25
 """A small paper is outlined only when no other bright patch is a quarter its size: with a
 card's front and back photographed side by side, outlining one would drop the other (the
@@ -47,8 +54,9 @@ class PageQuad:
     open_sides: tuple[str, ...] = ()
     """Sides ("top", "right", "bottom", "left" of the quadrilateral) where the paper runs out
     of the photo: there the quadrilateral follows the frame, not the paper's edge."""
-    small: bool = False
-    """Less of the photo than a page photographed for itself covers: most likely a card."""
+    card: bool = False
+    """Most likely an ID card: less of the photo than a page photographed for itself covers,
+    or longer than any paper (``LEGAL_RATIO``; taken only when photographed square)."""
 
 
 def _order(pts: np.ndarray) -> np.ndarray:
@@ -72,14 +80,18 @@ def _quad_from_contour(contour: np.ndarray) -> np.ndarray | None:
     return _order(pts) if len(pts) >= 4 else None
 
 
-def _angles_ok(q: np.ndarray) -> bool:
+def _corner_cosines(q: np.ndarray) -> list[float]:
+    """The cosine of each corner's interior angle (0 for a right angle)."""
+    out = []
     for i in range(4):
-        a, b, c = q[i - 1], q[i], q[(i + 1) % 4]
-        v1, v2 = a - b, c - b
-        cos = float(np.dot(v1, v2) / (np.linalg.norm(v1) * np.linalg.norm(v2) + 1e-6))
-        if not -0.6 < cos < 0.6:  # interior angle between ~53 and ~127 degrees
-            return False
-    return True
+        v1, v2 = q[i - 1] - q[i], q[(i + 1) % 4] - q[i]
+        out.append(float(np.dot(v1, v2) / (np.linalg.norm(v1) * np.linalg.norm(v2) + 1e-6)))
+    return out
+
+
+def _angles_ok(q: np.ndarray) -> bool:
+    # Interior angles between ~53 and ~127 degrees.
+    return all(-0.6 < cos < 0.6 for cos in _corner_cosines(q))
 
 
 def _candidates(small: np.ndarray) -> list[tuple[np.ndarray, float]]:
@@ -250,7 +262,9 @@ def find_page(
                 not (small_share <= share <= max_share)
                 or (is_small and runner_up > SMALL_ALONE)
                 or not _angles_ok(quad)
-                or not _paper_shaped(quad, hi=SMALL_MAX_RATIO if is_small else 1.65)
+                or not _paper_shaped(
+                    quad, hi=SMALL_MAX_RATIO if is_small or _square(quad) else LEGAL_RATIO
+                )
             ):
                 continue
             support = _edge_support(grad, quad)
@@ -265,7 +279,13 @@ def find_page(
                 opened = tuple(SIDES[i] for i, v in enumerate(levels) if v is None or i in running)
                 best[is_small] = (
                     support,
-                    PageQuad(quad / f, share, contrast, opened, small=is_small),
+                    PageQuad(
+                        quad / f,
+                        share,
+                        contrast,
+                        opened,
+                        card=is_small or long_ratio(quad) > LEGAL_RATIO,
+                    ),
                 )
             break
     if False in best:
@@ -301,7 +321,7 @@ def _closer(
     area = cv2.contourArea(corners) / max(cv2.contourArea(quad.corners), 1.0)
     if not 0.6 < area < 1.6:
         return quad
-    return replace(near, corners=corners, area_share=quad.area_share * area, small=True)
+    return replace(near, corners=corners, area_share=quad.area_share * area, card=True)
 
 
 def _side_levels(grey: np.ndarray, quad: np.ndarray) -> list[tuple[float, float] | None]:
@@ -379,14 +399,24 @@ def _push_out(grey: np.ndarray, quad: np.ndarray, sides: list[int], paper: float
     return quad if corners is None else corners
 
 
-def _paper_shaped(quad: np.ndarray, lo: float = 1.2, hi: float = 1.65) -> bool:
-    """Paper sizes at a counter run from Letter (1.29) through A4/A5 (1.41) to legal (1.65);
-    a quadrilateral far outside that took in a stretch of desk."""
+def _square(quad: np.ndarray) -> bool:
+    """Every corner within ``SQUARE_DEG`` of a right angle: a paper photographed from
+    straight above."""
+    return all(abs(cos) <= np.sin(np.radians(SQUARE_DEG)) for cos in _corner_cosines(quad))
+
+
+def long_ratio(quad: np.ndarray) -> float:
+    """Long side over short side, each the mean of the two opposite sides."""
     tl, tr, br, bl = quad
     w = (np.linalg.norm(tr - tl) + np.linalg.norm(br - bl)) / 2
     h = (np.linalg.norm(bl - tl) + np.linalg.norm(br - tr)) / 2
-    ratio = max(w, h) / max(min(w, h), 1.0)
-    return lo <= ratio <= hi
+    return float(max(w, h) / max(min(w, h), 1.0))
+
+
+def _paper_shaped(quad: np.ndarray, lo: float = 1.2, hi: float = LEGAL_RATIO) -> bool:
+    """Paper sizes at a counter run from Letter (1.29) through A4/A5 (1.41) to legal (1.65);
+    a quadrilateral far outside that took in a stretch of desk."""
+    return lo <= long_ratio(quad) <= hi
 
 
 def _contrast(grey: np.ndarray, quad: np.ndarray) -> tuple[float, float]:
@@ -455,7 +485,7 @@ def warp_size(quad: PageQuad, shape: tuple[int, ...]) -> tuple[float, float]:
     """Width and height in pixels of the paper warped flat from a photo of ``shape``."""
     tl, tr, br, bl = quad.corners
     h_img, w_img = shape[:2]
-    ratio = page_ratio(quad.corners, (w_img / 2, h_img / 2), card=quad.small)  # width / height
+    ratio = page_ratio(quad.corners, (w_img / 2, h_img / 2), card=quad.card)  # width / height
     sides = [
         np.linalg.norm(tr - tl),
         np.linalg.norm(br - bl),

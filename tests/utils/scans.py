@@ -96,6 +96,14 @@ CARD_PHOTO_CORNERS = np.array([[1510, 1170], [2500, 1188], [2521, 1811], [1492, 
 width, a little off square."""
 
 
+CARD_CLOSE_CORNERS = np.array([[800, 760], [3200, 740], [3225, 2170], [790, 2180]], np.float32)
+"""A card photographed close (three fifths of the frame's width), a little askew: its
+outline measures 1.70, longer than any paper (legal: 1.65)."""
+CARD_CLOSE_SQUARE = np.array([[900, 800], [3100, 810], [3110, 2200], [890, 2190]], np.float32)
+"""A card photographed close and square (1.59): 2210 px across, 189 dpi were it an A4 page
+(it is 655 dpi)."""
+
+
 def id_card_photo(seed: int = 9500) -> np.ndarray:
     """The card photographed from standing height: its 300 dpi front a quarter of a
     4000 x 3000 phone photo's width, on a brown desk with a grain (RGB)."""

@@ -19,14 +19,22 @@ def page300() -> np.ndarray:
 
 def test_factor_depends_on_dpi_threshold() -> None:
     assert upscale_factor(150, 18.0, 200, 300, 26.0, 2.5) == 2.0
-    assert upscale_factor(199, 30.0, 200, 300, 26.0, 2.5) > 1.4
-    assert upscale_factor(200, 30.0, 200, 300, 26.0, 2.5) == 1.0
+    assert upscale_factor(199, 27.0, 200, 300, 26.0, 2.5) > 1.4
+    assert upscale_factor(200, 27.0, 200, 300, 26.0, 2.5) == 1.0
     assert upscale_factor(300, 35.0, 200, 300, 26.0, 2.5) == 1.0
     assert upscale_factor(72, 8.0, 200, 300, 26.0, 2.5) == 2.5  # capped
 
 
 def test_small_print_at_a_good_dpi_is_enlarged() -> None:
     assert upscale_factor(300, 16.0, 200, 300, 26.0, 2.5) == 2.0
+
+
+def test_letters_already_large_are_not_enlarged_whatever_the_dpi() -> None:
+    # An ID card photographed close, taken for an A4 page at 199 dpi: its letters are 31 px
+    # high. It was enlarged 1.26 times, to 39 px letters and 1.6 times the pixels to read.
+    assert upscale_factor(199, 30.8, 200, 250, 26.0, 2.5) == 1.0
+    assert upscale_factor(150, 29.0, 200, 250, 26.0, 2.5) == 1.0
+    assert upscale_factor(150, 26.5, 200, 250, 26.0, 2.5) > 1.6  # the corpus's largest
 
 
 def test_a_150_dpi_scan_is_read_with_letters_about_32_px_high() -> None:

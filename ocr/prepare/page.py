@@ -240,7 +240,8 @@ def find_page(
     A paper covering less than ``min_share`` of the photo (down to ``small_share``) is
     taken only when nothing larger is and it lies alone: an ID card photographed from
     standing height fills a twentieth of the frame, a page's own bright patches must not win
-    over the page, and of two cards side by side neither may be cut away.
+    over the page, and of two cards side by side neither may be cut away. A paper longer than
+    any paper is taken only when photographed square (``SQUARE_DEG``), as a card.
     """
     h, w = image.shape[:2]
     f = min(1.0, WORK_SIDE / max(h, w))
@@ -436,9 +437,11 @@ def _contrast(grey: np.ndarray, quad: np.ndarray) -> tuple[float, float]:
 A4_RATIO = 2**0.5
 ID1_RATIO = ID1_IN[0] / ID1_IN[1]
 CARD_PHOTO_RATIOS = (1.45, SMALL_MAX_RATIO)
-"""A small paper whose proportions measure in this range is taken to be an ID card (1.586):
-cards photographed a little off square measured 1.43-1.84 (Zhang and He's ratio or the
-sides'). A paper this small that is not a card is rarely legible anyway."""
+"""A paper taken for a card (``PageQuad.card``) whose proportions measure in this range is
+warped to an ID card's (1.586): cards photographed a little off square measured 1.43-1.84
+(Zhang and He's ratio or the sides'). A paper this small that is not a card is rarely
+legible anyway. A page of usual size in this range may be a card photographed close or a
+page at a slant (``ocr.quality``)."""
 
 
 def page_ratio(corners: np.ndarray, centre: tuple[float, float], card: bool = False) -> float:
@@ -448,7 +451,7 @@ def page_ratio(corners: np.ndarray, centre: tuple[float, float], card: bool = Fa
     image centre the true ratio follows from the quadrilateral alone (Zhang and He,
     "Whiteboard scanning and image enhancement", 2007). When the geometry is degenerate we
     average the sides. Ratios close to A4 are taken as A4, the paper counters see most, and
-    with ``card`` (a small paper in the photo) those close to an ID card's as the card's.
+    with ``card`` (``PageQuad.card``) those close to an ID card's as the card's.
     """
     tl, tr, br, bl = (np.array([p[0] - centre[0], p[1] - centre[1], 1.0]) for p in corners)
     m1, m2, m3, m4 = tl, tr, bl, br

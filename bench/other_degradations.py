@@ -14,7 +14,11 @@ copy's red framed stamp over the text, a shaken phone shot (curved smear, noise,
 pink security paper of a land-use certificate, two copies of a paper side by side on one
 sheet, a 600 dpi scan, a photo of a booklet's bowed page, a crumpled page, a "BẢN SAO"
 watermark across the page, a copy of a tinted form's dot screen, headings printed light
-on dark bars, a dim shot's grain, and a clerk's ballpoint marks over the print. Same metrics as
+on dark bars, a dim shot's grain, a clerk's ballpoint marks over the print; and, written
+later as a check on all the work before (none of it was tuned on them): a photo under warm
+lamplight with dark corners, highlighter over lines, punched holes and a staple, a folded
+corner, a photo of the page on a screen (moire), a steep phone shot, a 2-megapixel photo, a
+dull grey scan with dust, a hand's shadow, and coffee rings. Same metrics as
 ``ocr_quality`` (CER on NFC, whitespace-collapsed text; exact 12-digit ID), per kind, with
 the gate's verdicts, and sohoa's CER against Tesseract's last.
 """
@@ -465,6 +469,147 @@ def pen_marks(img: np.ndarray, rng: random.Random) -> tuple[np.ndarray, int]:
     return _jpeg(out, 90), 300
 
 
+def lamplight(img: np.ndarray, rng: random.Random) -> tuple[np.ndarray, int]:
+    """A photo under a warm lamp: orange cast, corners a third to a half darker, sensor
+    noise, JPEG."""
+    h, w = img.shape[:2]
+    f = img.astype(np.float32) * np.array([1.0, rng.uniform(0.75, 0.85), rng.uniform(0.5, 0.6)])
+    yy, xx = np.mgrid[0:h, 0:w].astype(np.float32)
+    r = np.hypot((xx - w / 2) / (w / 2), (yy - h / 2) / (h / 2)) / np.sqrt(2)
+    f *= (1 - rng.uniform(0.35, 0.5) * r**2)[..., None]
+    f += _noise_rng(rng).normal(0, 5, f.shape)
+    return _jpeg(f.clip(0, 255).astype(np.uint8), 80), 300
+
+
+HIGHLIGHTERS = ((255, 240, 60), (150, 240, 120), (255, 150, 200), (120, 200, 255))
+"""Yellow, green, pink and blue highlighter."""
+
+
+def highlighter(img: np.ndarray, rng: random.Random) -> tuple[np.ndarray, int]:
+    """Up to five lines marked with a highlighter over most of their length."""
+    out = img.astype(np.float32)
+    lines = _print_lines(cv2.cvtColor(img, cv2.COLOR_RGB2GRAY))
+    colour = np.array(rng.choice(HIGHLIGHTERS), np.float32) / 255
+    w = img.shape[1]
+    for top, bottom in rng.sample(lines, min(5, len(lines))):
+        x0, x1 = rng.randrange(150, w // 3), rng.randrange(2 * w // 3, w - 150)
+        out[max(0, top - 6) : bottom + 6, x0:x1] *= colour
+    return out.clip(0, 255).astype(np.uint8), 300
+
+
+def punched(img: np.ndarray, rng: random.Random) -> tuple[np.ndarray, int]:
+    """Two punched holes in the left margin, a staple at the top left, 0-1.5 degrees askew."""
+    h, w = img.shape[:2]
+    out = img.copy()
+    for cy in (h // 2 - 480, h // 2 + 480):
+        cv2.circle(out, (120, cy), 36, (40, 40, 40), -1, cv2.LINE_AA)
+    cv2.line(out, (60, 60), (200, 110), (90, 90, 90), 6, cv2.LINE_AA)
+    turn = cv2.getRotationMatrix2D((w / 2, h / 2), rng.uniform(-1.5, 1.5), 1)
+    return cv2.warpAffine(out, turn, (w, h), borderValue=(255, 255, 255)), 300
+
+
+def dog_ear(img: np.ndarray, rng: random.Random) -> tuple[np.ndarray, int]:
+    """The top right corner folded over (1.5-2.5 cm): the desk where it was, the back of the
+    paper over the page, a crease along the fold."""
+    w = img.shape[1]
+    out = img.copy()
+    a = rng.randint(180, 300)
+    cv2.fillConvexPoly(out, np.array([[w - a, 0], [w, 0], [w, a]], np.int32), (60, 60, 60))
+    cv2.fillConvexPoly(out, np.array([[w - a, 0], [w, a], [w - a, a]], np.int32), (225, 225, 220))
+    cv2.line(out, (w - a, 0), (w, a), (150, 150, 150), 4, cv2.LINE_AA)
+    return out, 300
+
+
+def screen_photo(img: np.ndarray, rng: random.Random) -> tuple[np.ndarray, int]:
+    """A photo of the page shown on a screen: moire bands (6-12 px), the screen's grey
+    black, a little blur, JPEG."""
+    h, w = img.shape[:2]
+    yy, xx = np.mgrid[0:h, 0:w].astype(np.float32)
+    period, angle = rng.uniform(6, 12), rng.uniform(0, np.pi)
+    wave = np.sin(2 * np.pi * (xx * np.cos(angle) + yy * np.sin(angle)) / period)
+    f = img.astype(np.float32) * (1 - 0.12 * (0.5 + 0.5 * wave))[..., None]
+    f = cv2.GaussianBlur(30 + f * 0.8, (0, 0), 1.0)
+    return _jpeg(f.clip(0, 255).astype(np.uint8), 75), 300
+
+
+def steep_photo(img: np.ndarray, rng: random.Random) -> tuple[np.ndarray, int]:
+    """A phone photo taken at a slant from the page's foot: the top 24-36 % narrower than
+    the bottom, on a grey desk, 12 megapixels."""
+    big_h, big_w = 4000, 3000
+    desk = wooden_desk(_noise_rng(rng), (big_h, big_w), 10, (90, 90, 95))
+    h, w = img.shape[:2]
+    ph = 3300
+    pw = int(w * ph / h)
+    x0, y0 = (big_w - pw) / 2, (big_h - ph) / 2
+    squeeze = pw * rng.uniform(0.12, 0.18)
+    corners = np.array(
+        [
+            [x0 + squeeze, y0 + 150],
+            [x0 + pw - squeeze, y0 + 150],
+            [x0 + pw + 60, y0 + ph],
+            [x0 - 60, y0 + ph],
+        ],
+        np.float32,
+    )
+    return _jpeg(laid_on(desk, img, corners), 85), 72
+
+
+def small_photo(img: np.ndarray, rng: random.Random) -> tuple[np.ndarray, int]:
+    """An old phone's 2-megapixel photo (1200 x 1600) of the whole page on a desk: about
+    120 dpi on the paper."""
+    big_h, big_w = 1600, 1200
+    desk = wooden_desk(_noise_rng(rng), (big_h, big_w), 15, (140, 110, 80))
+    h, w = img.shape[:2]
+    ph = 1450
+    pw = int(w * ph / h)
+    x0, y0 = (big_w - pw) / 2, (big_h - ph) / 2
+    page = cv2.resize(img, (pw * 2, ph * 2), interpolation=cv2.INTER_AREA)
+    return _jpeg(laid_on(desk, page, askew_corners(rng, (x0, y0, pw, ph), 25)), 85), 72
+
+
+def dull_scan(img: np.ndarray, rng: random.Random) -> tuple[np.ndarray, int]:
+    """A grey scan with the contrast turned down (ink 80-100, paper 215-230) and dust (0.4 %
+    of the pixels black or white)."""
+    grey = cv2.cvtColor(img, cv2.COLOR_RGB2GRAY).astype(np.float32) / 255
+    ink, paper = rng.uniform(80, 100), rng.uniform(215, 230)
+    f = ink + grey * (paper - ink)
+    hit = _noise_rng(rng).random(f.shape)
+    f[hit < 0.002] = 0
+    f[hit > 0.998] = 255
+    return f.clip(0, 255).astype(np.uint8), 300
+
+
+def hand_shadow(img: np.ndarray, rng: random.Random) -> tuple[np.ndarray, int]:
+    """The shadow of the hand holding the phone: a soft dark oval (45-60 %) over a corner of
+    the page, JPEG."""
+    h, w = img.shape[:2]
+    mask = np.zeros((h, w), np.uint8)
+    centre = (int(w * rng.uniform(0.6, 1.0)), int(h * rng.uniform(0.5, 1.0)))
+    axes = (int(w * 0.45), int(h * 0.3))
+    cv2.ellipse(mask, centre, axes, rng.uniform(-30, 30), 0, 360, 255, -1)
+    shade = cv2.GaussianBlur(mask, (0, 0), 25).astype(np.float32) / 255
+    f = img.astype(np.float32) * (1 - rng.uniform(0.45, 0.6) * shade)[..., None]
+    return _jpeg(f.clip(0, 255).astype(np.uint8), 85), 300
+
+
+def coffee_rings(img: np.ndarray, rng: random.Random) -> tuple[np.ndarray, int]:
+    """Two coffee cup rings over the print: a pale brown stain with a darker rim."""
+    h, w = img.shape[:2]
+    f = img.astype(np.float32)
+    for _ in range(2):
+        cx, cy = rng.randrange(300, w - 300), rng.randrange(400, h - 400)
+        r = rng.randrange(150, 300)
+        fill = np.zeros((h, w), np.uint8)
+        cv2.circle(fill, (cx, cy), r, 255, -1)
+        rim = np.zeros((h, w), np.uint8)
+        cv2.circle(rim, (cx, cy), r, 255, 10)
+        stain = cv2.GaussianBlur(fill, (0, 0), 6) / 255 * 0.25
+        stain += cv2.GaussianBlur(rim, (0, 0), 3) / 255 * 0.5
+        alpha = stain[..., None]
+        f = f * (1 - alpha) + f * np.array([0.6, 0.42, 0.25]) * alpha
+    return f.clip(0, 255).astype(np.uint8), 300
+
+
 HARMS: dict[str, Harm] = {
     f.__name__: f
     for f in (
@@ -491,7 +636,17 @@ HARMS: dict[str, Harm] = {
         halftone_copy,
         dark_bars,
         grain,
-        pen_marks,  # new kinds go last: a kind's pages depend on its place in this list
+        pen_marks,
+        lamplight,
+        highlighter,
+        punched,
+        dog_ear,
+        screen_photo,
+        steep_photo,
+        small_photo,
+        dull_scan,
+        hand_shadow,
+        coffee_rings,  # new kinds go last: a kind's pages depend on its place in this list
     )
 }
 TWICE = {"two_copies"}

@@ -8,9 +8,10 @@ gets all labels, then all values. We rebuild the order the way a person reads:
   into columns (left to right) — the agency block before the national motto beside it;
 - columns whose lines pair up row by row and whose left side reads as labels (``:``) are a
   form and are read row by row, as are unruled tables (two left-aligned columns far apart,
-  their lines paired) and blocks that overlap and cannot be cut; never two columns each a
-  page's full measure wide: those are facing pages (a booklet or certificate scanned open,
-  two copies of a form on one sheet), read one after the other;
+  or three or more, their lines paired: read whole, not stripe by stripe) and blocks that
+  overlap and cannot be cut; never two columns each a page's full measure wide: those are
+  facing pages (a booklet or certificate scanned open, two copies of a form on one sheet),
+  read one after the other;
 - blocks of centred lines (the agency and its number, the motto and the date under it, a
   signer's title and name with the signature's room between) are read whole, so two
   blocks side by side are read one after the other, not across;
@@ -265,8 +266,8 @@ def _row_wise(columns: list[list[TextLine]]) -> bool:
         return True
     if len(paired) < 2 or len(paired) < PAIRED_SHARE * min(len(left), len(right)):
         return False
-    if len(columns) >= 3 and len(paired) >= 3:
-        return True  # a table: three or more aligned columns
+    if _grid(columns):
+        return True
     labels = sum(":" in ln.text for ln in paired)
     return labels >= 2 and labels >= LABEL_SHARE * len(paired)
 
@@ -279,6 +280,17 @@ def _second_fields(right: list[TextLine], paired: list[TextLine]) -> bool:
         and all(":" in ln.text for ln in paired)
         and all(":" in ln.text and any(_same_row(ln, p) for p in paired) for ln in right)
     )
+
+
+def _grid(columns: list[list[TextLine]]) -> bool:
+    """A table without rules: three or more columns, at least three lines of the first
+    beside lines of the others, and most of them (the number column of a household's
+    members, their names, years of birth and relation to its head)."""
+    if len(columns) < 3 or _facing_pages(columns):
+        return False
+    paired, left = _paired(columns)
+    right = [ln for col in columns[1:] for ln in col]
+    return len(paired) >= 3 and len(paired) >= PAIRED_SHARE * min(len(left), len(right))
 
 
 def _unruled_table(columns: list[list[TextLine]]) -> bool:
@@ -308,7 +320,7 @@ def _order(lines: list[TextLine]) -> list[list[TextLine]]:
     mark = _margin_mark(split)
     if mark is not None:
         return _with_mark(_order([ln for ln in lines if ln is not mark]), mark)
-    if _unruled_table(split):
+    if _unruled_table(split) or _grid(split):
         # Read row by row as a whole: a stripe of two of its rows, judged alone, has too
         # few pairs to tell and would be read column by column.
         return [[ln for row in _rows(lines) for ln in row]]

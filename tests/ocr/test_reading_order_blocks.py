@@ -147,6 +147,26 @@ def test_an_unruled_table_of_labels_and_values_is_read_row_by_row() -> None:
     assert _flat(words) == " ".join(f"{label} {value}" for label, value in rows)
 
 
+def test_an_unruled_table_of_four_columns_is_read_row_by_row() -> None:
+    """A household's members without rules (as Tesseract boxed them at 300 dpi): every row
+    is read across, the last two rows too, though alone they have too few rows to tell."""
+    rows = [
+        ("STT", "Họ và tên", "Năm sinh", "Quan hệ với chủ hộ"),
+        ("1", "Nguyễn Văn An", "1985", "Chủ hộ"),
+        ("2", "Trần Thị Bình", "1987", "Vợ"),
+        ("3", "Nguyễn Minh Châu", "2010", "Con"),
+        ("4", "Nguyễn Minh Đức", "2014", "Con"),
+    ]
+    lefts = (172, 351, 1122, 1522)
+    words = [_line("Danh sách thành viên hộ gia đình:", 151, 69, 597, 1)]
+    for i, row in enumerate(rows):
+        for j, cell in enumerate(row):
+            words.append(_line(cell, lefts[j], 189 + 90 * i, 20 * len(cell), 4 * i + j + 2))
+    assert _flat(words) == "Danh sách thành viên hộ gia đình: " + " ".join(
+        " ".join(row) for row in rows
+    )
+
+
 def test_two_columns_of_running_text_are_read_column_by_column() -> None:
     left = [
         "Bên được ủy quyền được thay mặt",

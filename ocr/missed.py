@@ -2,8 +2,10 @@
 
 Tesseract's layout analysis (psm 3) sometimes takes a block for a picture and never reads
 it: most often the signer's title and name, where a signature and the remains of a seal lie
-over the letters. This finds the letter-sized ink that no recognised word covers, so that
-a second, sparse-text pass can read just those places.
+over the letters. It also drops a column of lone marks: the numbers down a ruled table's
+first column ("STT": 1, 2, 3), each alone in its cell. This finds the letter-sized ink that
+no recognised word covers, lines of it anywhere and any of it in a table's cell, so that a
+second, sparse-text pass can read just those places.
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ import cv2
 import numpy as np
 
 from .reading_order import Word, is_junk, typical_height
+from .tables import Grid
 
 WORK_LETTER_PX = 20.0
 """The search runs on a copy where a typical word is this many pixels high."""
@@ -24,6 +27,9 @@ ROW_GAP = 4.0
 """Pieces of a row closer than this many word heights are one line."""
 MIN_LETTERS = 3
 """A missed place must hold at least this many letter-sized marks (not a speck, not a dash)."""
+CELL_INSET = 0.25
+"""A cell is searched this many word heights inside its rules (what is left of a painted-out
+rule is no letter)."""
 
 
 @dataclass(frozen=True)
@@ -100,6 +106,38 @@ def missed_regions(grey: np.ndarray, words: Sequence[Word]) -> list[Region]:
     return regions
 
 
+def missed_cells(grey: np.ndarray, words: Sequence[Word], grids: Sequence[Grid]) -> list[Region]:
+    """Cells of ruled tables (their rules painted out) in which no word was read, holding
+    letter-sized ink however little: a cell's "1" is a whole value. A cell with a word in
+    it is left alone: what ink is left beside the word is its accents and the rules' ends."""
+    if grey.ndim == 3:
+        grey = cv2.cvtColor(grey, cv2.COLOR_RGB2GRAY)
+    h_word = typical_height(words)
+    if h_word is None or not grids:
+        return []
+    level, _ = cv2.threshold(grey[::4, ::4], 0, 255, cv2.THRESH_BINARY_INV + cv2.THRESH_OTSU)
+    centres = [
+        (w.left + w.width / 2, w.top + w.height / 2) for w in words if not is_junk(w, h_word)
+    ]
+    inset = max(2, int(CELL_INSET * h_word))
+    regions: list[Region] = []
+    for grid in grids:
+        for x0, x1 in zip(grid.xs, grid.xs[1:], strict=False):
+            for y0, y1 in zip(grid.ys, grid.ys[1:], strict=False):
+                left, top, right, bottom = x0 + inset, y0 + inset, x1 - inset, y1 - inset
+                if right - left < h_word / 2 or bottom - top < h_word / 2:
+                    continue
+                if any(x0 < cx < x1 and y0 < cy < y1 for cx, cy in centres):
+                    continue
+                ink = (grey[top:bottom, left:right] <= level).astype(np.uint8)
+                _, _, stats, _ = cv2.connectedComponentsWithStats(ink, connectivity=8)
+                bh = stats[1:, cv2.CC_STAT_HEIGHT]
+                letters = int(np.count_nonzero((bh >= 0.5 * h_word) & (bh <= 1.6 * h_word)))
+                if letters:
+                    regions.append(Region(left, top, right - left, bottom - top, letters))
+    return regions
+
+
 def _join_rows(regions: list[Region], h_word: float) -> list[Region]:
     """Pieces of one line (split where a stroke or a seal ring touched the letters) become
     one region spanning the line, so the second pass reads whole words."""
@@ -162,4 +200,4 @@ def isolate(grey: np.ndarray, regions: Sequence[Region], words: Sequence[Word]) 
     return out
 
 
-__all__ = ["Region", "bounds", "isolate", "missed_regions"]
+__all__ = ["Region", "bounds", "isolate", "missed_cells", "missed_regions"]

@@ -25,7 +25,7 @@ from PIL import Image
 
 from . import engine, garbled, idnumbers
 from .errors import OcrError, TesseractFailed, UnreadableImage
-from .missed import bounds, isolate, missed_regions
+from .missed import Region, bounds, isolate, missed_cells, missed_regions
 from .pdf import overlay_text_pdf, replace_words
 from .reading_order import reading_order_text
 from .tables import erase_rules, find_tables
@@ -158,24 +158,16 @@ def recognize(
     text, words, pdf = _read(image, lang, psm, timeout, dpi, config)
     words, pdf = _reread_numbers(image, words, pdf, lang, started + timeout, dpi)
     words, pdf = _reread_garbled(image, words, pdf, lang, started + timeout, dpi, config)
-    regions = missed_regions(image, words) if second_pass and words else []
-    if regions:
-        # Both passes share the page's time budget; sparse-text mode finds lines wherever
-        # they are, and the rest of the page is blank.
-        # Only the part of the page holding them is read: Tesseract's cost is in pixels.
-        left = max(1.0, timeout - (time.monotonic() - started))
-        x0, y0, x1, y1 = bounds(regions)
-        part = isolate(image, regions, words)[y0:y1, x0:x1]
-        _, more, more_pdf = _read(part, lang, 11, left, dpi, config)
-        # Those places are hard by nature: what is read there doubtfully is a stroke.
-        more = tuple(w for w in more if w.confidence >= SECOND_PASS_CONFIDENCE)
-        if more:
-            top = max(w.block for w in words) + 1
-            words += tuple(
-                replace(w, block=w.block + top, left=w.left + x0, top=w.top + y0) for w in more
-            )
-            size = (image.shape[1], image.shape[0])
-            pdf = overlay_text_pdf(pdf, more_pdf, (x0, y0, x1, y1), size)
+    if second_pass and words:
+        # Sparse-text mode finds lines wherever they are; it drops a lone mark as noise, so
+        # the table's cells, one value each, are read as one block.
+        for found, mode in (
+            (missed_regions(image, words), 11),
+            (missed_cells(image, words, tables), 6),
+        ):
+            if found:
+                left = max(1.0, timeout - (time.monotonic() - started))
+                words, pdf = _read_missed(image, words, pdf, found, lang, mode, left, dpi, config)
     mean = sum(w.confidence for w in words) / len(words) if words else None
     return Recognition(
         text=fix_text(reading_order_text(words, tables)),
@@ -184,6 +176,35 @@ def recognize(
         mean_confidence=mean,
         text_only_pdf=pdf,
     )
+
+
+def _read_missed(
+    image: np.ndarray,
+    words: tuple[Word, ...],
+    pdf: bytes,
+    regions: list[Region],
+    lang: str,
+    psm: int,
+    timeout: float,
+    dpi: int | None,
+    config: tuple[str, ...],
+) -> tuple[tuple[Word, ...], bytes]:
+    """The words and text-only PDF with what a second run reads in ``regions`` (places the
+    first run left unread, ``ocr.missed``) added.
+
+    Only the part of the page holding them is read, the rest of it painted out: Tesseract's
+    cost is in pixels, and the words keep the page's coordinates."""
+    x0, y0, x1, y1 = bounds(regions)
+    part = isolate(image, regions, words)[y0:y1, x0:x1]
+    _, more, more_pdf = _read(part, lang, psm, timeout, dpi, config)
+    # Those places are hard by nature: what is read there doubtfully is a stroke.
+    more = tuple(w for w in more if w.confidence >= SECOND_PASS_CONFIDENCE)
+    if not more:
+        return words, pdf
+    top = max(w.block for w in words) + 1
+    words += tuple(replace(w, block=w.block + top, left=w.left + x0, top=w.top + y0) for w in more)
+    size = (image.shape[1], image.shape[0])
+    return words, overlay_text_pdf(pdf, more_pdf, (x0, y0, x1, y1), size)
 
 
 def _reread_numbers(

@@ -18,6 +18,13 @@ MIN_LETTERS = 20
 """Fewer letter-sized marks than this: too little print to trust its box."""
 MIN_SAVING = 0.15
 """Crop only when it removes at least this share of the pixels."""
+FRAME_FILL = 0.15
+"""A ruled table's rules: one mark many letters wide and tall whose ink covers less than
+this share of its box (a grid of thin lines; a seal's disc or a photo is full)."""
+FRAME_INSIDE = 0.5
+"""A table at least this much inside the print's box is a table of the print."""
+RULE_SHARE = 0.7
+"""A rule runs at least this share of its table's width or height."""
 
 
 @dataclass(frozen=True)
@@ -31,9 +38,10 @@ class CropBox:
 
 
 def print_box(mask: np.ndarray, char_px: float, margin_px: float) -> CropBox | None:
-    """The box of letter-sized ink in ``mask`` (255 = ink) widened by ``margin_px``, in the
-    mask's pixels; None when there is too little print or too little to gain."""
-    n, _, stats, _ = cv2.connectedComponentsWithStats(mask, connectivity=8)
+    """The box of letter-sized ink in ``mask`` (255 = ink), and of the ruled tables it
+    holds, widened by ``margin_px``, in the mask's pixels; None when there is too little
+    print or too little to gain."""
+    n, labels, stats, _ = cv2.connectedComponentsWithStats(mask, connectivity=8)
     if n <= MIN_LETTERS:
         return None
     x, y, w, h = (stats[1:, i] for i in range(4))
@@ -41,14 +49,41 @@ def print_box(mask: np.ndarray, char_px: float, margin_px: float) -> CropBox | N
     if int(letter.sum()) < MIN_LETTERS:
         return None
     height, width = mask.shape[:2]
-    left = max(0, int(x[letter].min() - margin_px))
-    top = max(0, int(y[letter].min() - margin_px))
-    right = min(width, int((x + w)[letter].max() + margin_px))
-    bottom = min(height, int((y + h)[letter].max() + margin_px))
+    x0, y0 = int(x[letter].min()), int(y[letter].min())
+    x1, y1 = int((x + w)[letter].max()), int((y + h)[letter].max())
+    # A table's frame runs past its text when a column is wider than what is written in
+    # it: cut there, the table would lose its last rule, and its last column be read apart.
+    area = stats[1:, cv2.CC_STAT_AREA]
+    sparse = (w > 5 * char_px) & (h > 2.5 * char_px) & (area < FRAME_FILL * w * h)
+    for i in np.flatnonzero(sparse):
+        fx, fy, fw, fh = int(x[i]), int(y[i]), int(w[i]), int(h[i])
+        inside = max(0, min(x1, fx + fw) - max(x0, fx)) * max(0, min(y1, fy + fh) - max(y0, fy))
+        if inside >= FRAME_INSIDE * fw * fh and _is_table(
+            labels[fy : fy + fh, fx : fx + fw] == i + 1
+        ):
+            x0, y0, x1, y1 = min(x0, fx), min(y0, fy), max(x1, fx + fw), max(y1, fy + fh)
+    left = max(0, int(x0 - margin_px))
+    top = max(0, int(y0 - margin_px))
+    right = min(width, int(x1 + margin_px))
+    bottom = min(height, int(y1 + margin_px))
     saving = 1.0 - (right - left) * (bottom - top) / float(width * height)
     if saving < MIN_SAVING:
         return None
     return CropBox(left, top, right, bottom, saving)
+
+
+def _is_table(mark: np.ndarray) -> bool:
+    """Whether a mark (a boolean mask of its box) is a ruled table: rules across it and down
+    it, one of them inside its frame. A box round a card, a diploma's border or a fold is
+    not: cutting through those loses nothing."""
+    down = _runs(mark.sum(axis=0) >= RULE_SHARE * mark.shape[0])
+    across = _runs(mark.sum(axis=1) >= RULE_SHARE * mark.shape[1])
+    return min(down, across) >= 2 and max(down, across) >= 3
+
+
+def _runs(flags: np.ndarray) -> int:
+    """How many runs of True ``flags`` holds."""
+    return int(np.count_nonzero(np.diff(flags.astype(np.int8), prepend=0) == 1))
 
 
 __all__ = ["CropBox", "print_box"]

@@ -102,3 +102,31 @@ def test_overlaid_text_pdf_carries_both_passes() -> None:
     text = unicodedata.normalize("NFC", merged.pages[0].extract_text())
     assert "Nguyễn" in text and "001321012345" in text
     assert overlay_text_pdf(a, b"") == a
+
+
+def test_a_lone_number_in_a_table_cell_is_missed_print_and_read_words_are_not() -> None:
+    from ocr.missed import missed_cells
+    from ocr.tables import Grid
+    from tests.ocr.test_tesseract import W
+
+    page = np.full((400, 900), 245, np.uint8)
+    grid = Grid(xs=(50, 200, 850), ys=(50, 150, 250, 350))  # its rules already painted out
+    page[85:115, 120:135] = 20  # "1", alone in its cell: never read
+    page[185:215, 120:135] = 20  # "2", read
+    page[85:115, 300:600] = 20  # a name, read
+    page[285:289, 300:320] = 20  # a speck: no letter
+    title = [
+        W(t, 50 + 120 * i, 8, 100, 34)
+        for i, t in enumerate(["Danh", "sách", "thành", "viên", "hộ"])
+    ]
+    words = [*title, W("2", 118, 183, 20, 34), W("Nguyễn Văn An", 298, 83, 305, 34)]
+    cells = missed_cells(page, words, [grid])
+    assert len(cells) == 1
+    cell = cells[0]
+    assert (
+        cell.left < 120
+        and cell.left + cell.width > 135
+        and cell.top < 85 < 115 < cell.top + cell.height
+    )
+    assert cell.left >= 50 and cell.left + cell.width <= 200  # inside the cell's rules
+    assert missed_cells(page, words, []) == []

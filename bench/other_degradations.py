@@ -190,16 +190,28 @@ def laid_on(desk: np.ndarray, img: np.ndarray, corners: np.ndarray) -> np.ndarra
     return out
 
 
+def on_desk(
+    rng: random.Random,
+    img: np.ndarray,
+    size: tuple[int, int],
+    page_h: int,
+    grain: float,
+    colour: tuple[int, ...],
+) -> tuple[np.ndarray, tuple[float, float, float, float]]:
+    """A desk of ``size`` (height, width) pixels and the box (x, y, w, h) where ``img``,
+    ``page_h`` pixels high, lies centred on it."""
+    big_h, big_w = size
+    desk = wooden_desk(_noise_rng(rng), size, grain, colour)
+    h, w = img.shape[:2]
+    pw = int(w * page_h / h)
+    return desk, ((big_w - pw) / 2, (big_h - page_h) / 2, pw, page_h)
+
+
 def phone_12mp(img: np.ndarray, rng: random.Random) -> tuple[np.ndarray, int]:
     """A 3000 x 4000 phone photo of the page on a wooden desk, light falling off to the top."""
-    big_h, big_w = 4000, 3000
-    desk = wooden_desk(_noise_rng(rng), (big_h, big_w), 20, (120, 90, 60))
-    h, w = img.shape[:2]
-    ph = 3500
-    pw = int(w * ph / h)
-    x0, y0 = (big_w - pw) / 2, (big_h - ph) / 2
-    out = laid_on(desk, img, askew_corners(rng, (x0, y0, pw, ph), 90))
-    out = (out * np.linspace(0.75, 1.05, big_h)[:, None, None]).clip(0, 255).astype(np.uint8)
+    desk, box = on_desk(rng, img, (4000, 3000), 3500, 20, (120, 90, 60))
+    out = laid_on(desk, img, askew_corners(rng, box, 90))
+    out = (out * np.linspace(0.75, 1.05, 4000)[:, None, None]).clip(0, 255).astype(np.uint8)
     _, buf = cv2.imencode(
         ".jpg", cv2.cvtColor(out, cv2.COLOR_RGB2BGR), [cv2.IMWRITE_JPEG_QUALITY, 85]
     )
@@ -535,12 +547,7 @@ def screen_photo(img: np.ndarray, rng: random.Random) -> tuple[np.ndarray, int]:
 def steep_photo(img: np.ndarray, rng: random.Random) -> tuple[np.ndarray, int]:
     """A phone photo taken at a slant from the page's foot: the top 24-36 % narrower than
     the bottom, on a grey desk, 12 megapixels."""
-    big_h, big_w = 4000, 3000
-    desk = wooden_desk(_noise_rng(rng), (big_h, big_w), 10, (90, 90, 95))
-    h, w = img.shape[:2]
-    ph = 3300
-    pw = int(w * ph / h)
-    x0, y0 = (big_w - pw) / 2, (big_h - ph) / 2
+    desk, (x0, y0, pw, ph) = on_desk(rng, img, (4000, 3000), 3300, 10, (90, 90, 95))
     squeeze = pw * rng.uniform(0.12, 0.18)
     corners = np.array(
         [
@@ -557,13 +564,8 @@ def steep_photo(img: np.ndarray, rng: random.Random) -> tuple[np.ndarray, int]:
 def small_photo(img: np.ndarray, rng: random.Random) -> tuple[np.ndarray, int]:
     """An old phone's 2-megapixel photo (1200 x 1600) of the whole page on a desk: about
     120 dpi on the paper."""
-    big_h, big_w = 1600, 1200
-    desk = wooden_desk(_noise_rng(rng), (big_h, big_w), 15, (140, 110, 80))
-    h, w = img.shape[:2]
-    ph = 1450
-    pw = int(w * ph / h)
-    x0, y0 = (big_w - pw) / 2, (big_h - ph) / 2
-    page = cv2.resize(img, (pw * 2, ph * 2), interpolation=cv2.INTER_AREA)
+    desk, (x0, y0, pw, ph) = on_desk(rng, img, (1600, 1200), 1450, 15, (140, 110, 80))
+    page = cv2.resize(img, (int(pw) * 2, int(ph) * 2), interpolation=cv2.INTER_AREA)
     return _jpeg(laid_on(desk, page, askew_corners(rng, (x0, y0, pw, ph), 25)), 85), 72
 
 

@@ -159,15 +159,18 @@ def recognize(
     words, pdf = _reread_numbers(image, words, pdf, lang, started + timeout, dpi)
     words, pdf = _reread_garbled(image, words, pdf, lang, started + timeout, dpi, config)
     if second_pass and words:
-        # Sparse-text mode finds lines wherever they are; it drops a lone mark as noise, so
-        # the table's cells, one value each, are read as one block.
-        for found, mode in (
-            (missed_regions(image, words), 11),
-            (missed_cells(image, words, tables), 6),
-        ):
-            if found:
-                left = max(1.0, timeout - (time.monotonic() - started))
-                words, pdf = _read_missed(image, words, pdf, found, lang, mode, left, dpi, config)
+        # The passes share the page's time budget. Sparse-text mode finds lines wherever
+        # they are.
+        regions = missed_regions(image, words)
+        if regions:
+            left = max(1.0, timeout - (time.monotonic() - started))
+            words, pdf = _read_missed(image, words, pdf, regions, lang, 11, left, dpi, config)
+        # It drops a lone mark as noise: the table's cells still unread, one value each, are
+        # read as one block.
+        cells = missed_cells(image, words, tables)
+        if cells:
+            left = max(1.0, timeout - (time.monotonic() - started))
+            words, pdf = _read_missed(image, words, pdf, cells, lang, 6, left, dpi, config)
     mean = sum(w.confidence for w in words) / len(words) if words else None
     return Recognition(
         text=fix_text(reading_order_text(words, tables)),

@@ -245,6 +245,46 @@ def _ring_share(mask: np.ndarray) -> float:
     return float(((d > 0.72) & (d < 1.08)).mean())
 
 
+LINE_IN = 2.8
+"""Length (inches) of a straight mid-grey line taken out before the seal is looked for: a
+fold's crease or a pale rule crossing the seal would join its ring to a blob no seal fits.
+Longer than any seal is across."""
+
+
+EDGE_CUT = 0.75
+"""Beside a stroke's dark core, grey darker than this share of the way from the text's
+level to the seal's is the stroke's edge, kept; lighter, it is the seal's ink touching it."""
+
+
+def _erase_long_lines(mask: np.ndarray, length: float) -> None:
+    """Clear straight runs of ``mask`` at least ``length`` px long, but not where something
+    crosses them (a seal's ring stays whole); in place."""
+    # A one-pixel line leaning between Hough's angle steps drifts off its bin before it is
+    # long enough: thickened, it stays on it.
+    thick = cv2.dilate(mask, np.ones((3, 3), np.uint8))
+    lines = cv2.HoughLinesP(
+        thick, 1, np.pi / 180, threshold=int(length / 2), minLineLength=int(length), maxLineGap=4
+    )
+    for x0, y0, x1, y1 in np.reshape(lines if lines is not None else [], (-1, 4)):
+        band = np.zeros_like(mask)
+        cv2.line(band, (int(x0), int(y0)), (int(x1), int(y1)), 255, 3)
+        # Marks 3 px off the line on both sides cross it.
+        n = np.array([y0 - y1, x1 - x0], np.float64)
+        dx, dy = np.round(3 * n / max(float(np.hypot(*n)), 1.0)).astype(int)
+        crossed = (_shift(mask, dx, dy) > 0) & (_shift(mask, -dx, -dy) > 0)
+        mask[(band > 0) & ~crossed] = 0
+
+
+def _shift(img: np.ndarray, dx: int, dy: int) -> np.ndarray:
+    """``img`` moved ``dx`` px right and ``dy`` px down, zeros shifted in."""
+    out = np.zeros_like(img)
+    h, w = img.shape
+    out[max(0, dy) : h + min(0, dy), max(0, dx) : w + min(0, dx)] = img[
+        max(0, -dy) : h + min(0, -dy), max(0, -dx) : w + min(0, -dx)
+    ]
+    return out
+
+
 def find_grey_seals(
     grey: np.ndarray, dpi: int, min_in: float = 0.45, max_in: float = 2.6
 ) -> list[tuple[int, int, int, int]]:
@@ -256,22 +296,39 @@ def find_grey_seals(
     dark = (norm < 0.3).astype(np.uint8)
     near_dark = cv2.dilate(dark, np.ones((3, 3), np.uint8)) > 0
     mid = ((norm > 0.3) & (norm < 0.82) & ~near_dark).astype(np.uint8) * 255
+    seals, crossed = _rings(mid, px, min_in, max_in)
+    if not seals and crossed:
+        # A blob too big for a seal may be one crossed by a crease or a rule.
+        _erase_long_lines(mid, px * LINE_IN)
+        seals, _ = _rings(mid, px, min_in, max_in)
+    # A seal's inner ring is a blob of its own: keep the outer one.
+    seals = [a for a in seals if not any(b != a and _inside(a, b) for b in seals)]
+    return [(int(x / f), int(y / f), int(w / f), int(h / f)) for x, y, w, h in seals]
+
+
+def _rings(
+    mid: np.ndarray, px: float, min_in: float, max_in: float
+) -> tuple[list[tuple[int, int, int, int]], bool]:
+    """Boxes of the ring-shaped blobs of ``mid`` a seal's size, and whether any blob was
+    larger than a seal."""
     k = max(3, int(px * 0.06) | 1)
     blob = cv2.morphologyEx(
         mid, cv2.MORPH_CLOSE, cv2.getStructuringElement(cv2.MORPH_ELLIPSE, (k, k))
     )
     n, _, stats, _ = cv2.connectedComponentsWithStats(blob)
     seals = []
+    larger = False
     for i in range(1, n):
-        x, y, w, h, _area = stats[i]
+        x, y, w, h, _area = (int(v) for v in stats[i])
         side = max(w, h) / px
+        larger |= side > max_in
         if not (min_in <= side <= max_in and 0.75 <= w / max(h, 1) <= 1.33):
             continue
         sub = mid[y : y + h, x : x + w] > 0
         if not 0.05 < sub.mean() < 0.6 or _ring_share(sub) < 0.5:
             continue
-        seals.append((int(x / f), int(y / f), int(w / f), int(h / f)))
-    return seals
+        seals.append((x, y, w, h))
+    return seals, larger
 
 
 def suppress_grey_seals(
@@ -311,7 +368,12 @@ def suppress_grey_seals(
         cut = text_level + 0.45 * (seal_level - text_level)
         yy, xx = np.mgrid[y0:y1, x0:x1]
         disc = np.hypot(xx - (x + w / 2), yy - (y + h / 2)) <= 0.62 * max(w, h)
-        lift = disc & (norm > cut)
+        # The grey edge of a stroke of text (thin italic strokes are little else) touches its
+        # dark core and is kept; the seal's own strokes have no such core.
+        core = (norm <= cut).astype(np.uint8)
+        near = cv2.dilate(core, np.ones((3, 3), np.uint8)) > 0
+        edge = text_level + EDGE_CUT * (seal_level - text_level)
+        lift = disc & (norm > cut) & ~(near & (norm <= edge))
         region = out[y0:y1, x0:x1]
         region[lift] = np.uint8(min(255, paper))
         kept.append((x, y, w, h))

@@ -12,10 +12,11 @@
 7. ``streaks``       redraw a scanner's streaks down the page from the paper beside them
 8. ``deskew``        straighten the text lines (up to +-45 degrees)
 9. ``orientation``   quarter turns: sideways or upside-down pages
-10. ``crop``         cut the image Tesseract reads to the printed area
-11. ``motion``       undo a straight shake of the camera or the scanner (Wiener)
-12. ``upscale``      enlarge low-resolution scans and small print
-13. ``show_through`` clear the back page's print seen through thin paper (read mirrored)
+10. ``creases``      redraw a fold's line through the print from the paper beside it
+11. ``crop``         cut the image Tesseract reads to the printed area
+12. ``motion``       undo a straight shake of the camera or the scanner (Wiener)
+13. ``upscale``      enlarge low-resolution scans and small print
+14. ``show_through`` clear the back page's print seen through thin paper (read mirrored)
 
 Each stage decides for itself whether the page needs it and records what it did, so a clean
 scan passes through untouched. The original is never modified: ``PreparedPage.upright`` is
@@ -44,7 +45,8 @@ from .backside import (
     measure_faint,
     stroke_share,
 )
-from .crop import print_box
+from .creases import remove_creases
+from .crop import letters_box, print_box
 from .denoise import denoise
 from .deskew import estimate_skew, rotate
 from .invert import invert_bands
@@ -174,6 +176,7 @@ def prepare_page(
     vertical, mask = _deskew(run, options, mask)
     run.record("orientation", lambda: _orient(run, options, vertical, mask, small_h, char_px))
     mask = _turn(mask, run.quarter)  # the small copy follows the page
+    run.record("creases", lambda: _creases(run, options, char_px, mask, f))
     run.record("crop", lambda: _crop(run, options, char_px, mask, f))
     run.record("motion", lambda: _motion(run, options))
     run.record("upscale", lambda: _upscale(run, options, char_px))
@@ -373,6 +376,27 @@ def _orient(
     run.transform(_quarter_matrix(o.angle, w, h))
     run.quarter = o.angle
     return True, params
+
+
+def _creases(
+    run: _Run, options: PrepareOptions, char_px: float | None, mask: np.ndarray, f: float
+) -> tuple[bool, dict[str, Any]]:
+    if not options.remove_creases:
+        return False, {"reason": "disabled"}
+    if not char_px:
+        return False, {"reason": "no text size"}
+    box = letters_box(mask, char_px * f, in_words=True)
+    if box is None:
+        return False, {"reason": "too little print"}
+    left, top, right, bottom = (int(round(v / f)) for v in box)
+    res = remove_creases(run.image, run.dpi, (left, top, right, bottom))
+    run.image = res.grey
+    return bool(res.creases), {
+        "creases": [
+            {"vertical": c.vertical, "line": [round(v) for v in (*c.start, *c.end)]}
+            for c in res.creases
+        ]
+    }
 
 
 def _crop(

@@ -41,14 +41,38 @@ def print_box(mask: np.ndarray, char_px: float, margin_px: float) -> CropBox | N
     """The box of letter-sized ink in ``mask`` (255 = ink), and of the ruled tables it
     holds, widened by ``margin_px``, in the mask's pixels; None when there is too little
     print or too little to gain."""
+    box = letters_box(mask, char_px)
+    if box is None:
+        return None
+    x0, y0, x1, y1 = box
+    height, width = mask.shape[:2]
+    left = max(0, int(x0 - margin_px))
+    top = max(0, int(y0 - margin_px))
+    right = min(width, int(x1 + margin_px))
+    bottom = min(height, int(y1 + margin_px))
+    saving = 1.0 - (right - left) * (bottom - top) / float(width * height)
+    if saving < MIN_SAVING:
+        return None
+    return CropBox(left, top, right, bottom, saving)
+
+
+def letters_box(
+    mask: np.ndarray, char_px: float, in_words: bool = False
+) -> tuple[int, int, int, int] | None:
+    """Left, top, right and bottom of the letter-sized ink in ``mask`` and of the ruled
+    tables it holds; None when there is too little print to trust.
+
+    ``in_words``: only letters with another beside them on their line count, so a mark alone
+    in the margin (a crease's broken line, a speck) does not widen the box."""
     n, labels, stats, _ = cv2.connectedComponentsWithStats(mask, connectivity=8)
     if n <= MIN_LETTERS:
         return None
     x, y, w, h = (stats[1:, i] for i in range(4))
     letter = (h >= 0.4 * char_px) & (h <= 2.5 * char_px) & (w <= 5 * char_px)
+    if in_words:
+        letter &= _beside_another(stats[1:], letter, char_px, mask.shape)
     if int(letter.sum()) < MIN_LETTERS:
         return None
-    height, width = mask.shape[:2]
     x0, y0 = int(x[letter].min()), int(y[letter].min())
     x1, y1 = int((x + w)[letter].max()), int((y + h)[letter].max())
     # A table's frame runs past its text when a column is wider than what is written in
@@ -62,14 +86,26 @@ def print_box(mask: np.ndarray, char_px: float, margin_px: float) -> CropBox | N
             labels[fy : fy + fh, fx : fx + fw] == i + 1
         ):
             x0, y0, x1, y1 = min(x0, fx), min(y0, fy), max(x1, fx + fw), max(y1, fy + fh)
-    left = max(0, int(x0 - margin_px))
-    top = max(0, int(y0 - margin_px))
-    right = min(width, int(x1 + margin_px))
-    bottom = min(height, int(y1 + margin_px))
-    saving = 1.0 - (right - left) * (bottom - top) / float(width * height)
-    if saving < MIN_SAVING:
-        return None
-    return CropBox(left, top, right, bottom, saving)
+    return x0, y0, x1, y1
+
+
+def _beside_another(
+    stats: np.ndarray, letter: np.ndarray, char_px: float, shape: tuple[int, ...]
+) -> np.ndarray:
+    """For each mark, whether it is a letter with another letter within a letter's width
+    to its left or right on its line."""
+    boxes = np.zeros(shape[:2], np.uint8)
+    for i in np.flatnonzero(letter):
+        bx, by, bw, bh = (int(v) for v in stats[i, :4])
+        boxes[by : by + bh, bx : bx + bw] = 255
+    reach = max(3, int(2 * char_px) | 1)
+    runs = cv2.dilate(boxes, np.ones((1, reach), np.uint8))
+    _, run_labels, run_stats, _ = cv2.connectedComponentsWithStats(runs, connectivity=8)
+    cx = (stats[:, 0] + stats[:, 2] // 2).clip(0, shape[1] - 1)
+    cy = (stats[:, 1] + stats[:, 3] // 2).clip(0, shape[0] - 1)
+    width = run_stats[run_labels[cy, cx], cv2.CC_STAT_WIDTH]
+    # A lone mark's run is its own width plus the reach; two letters' runs are wider.
+    return letter & (width >= reach + 1.5 * char_px)
 
 
 def _is_table(mark: np.ndarray) -> bool:

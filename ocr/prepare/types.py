@@ -23,6 +23,8 @@ class PrepareOptions:
     denoise: bool = True
     remove_streaks: bool = True
     """Redraw the lines a sheet-fed scanner's dust draws down the page."""
+    remove_creases: bool = True
+    """Redraw a fold's line through the print, which Tesseract takes for a column rule."""
     deskew: bool = True
     orient: bool = True
     """Turn pages that lie sideways or upside down (0/90/180/270)."""

@@ -137,6 +137,7 @@ def test_steps_are_recorded_as_json() -> None:
         "streaks",
         "deskew",
         "orientation",
+        "creases",
         "crop",
         "motion",
         "upscale",

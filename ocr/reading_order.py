@@ -262,7 +262,7 @@ def _row_wise(columns: list[list[TextLine]]) -> bool:
         return False
     paired, left = _paired(columns)
     right = [ln for col in columns[1:] for ln in col]
-    if _second_fields(right, paired):
+    if _second_fields(right, paired) or _last_field(columns, paired):
         return True
     if len(paired) < 2 or len(paired) < PAIRED_SHARE * min(len(left), len(right)):
         return False
@@ -279,6 +279,19 @@ def _second_fields(right: list[TextLine], paired: list[TextLine]) -> bool:
         bool(right)
         and all(":" in ln.text for ln in paired)
         and all(":" in ln.text and any(_same_row(ln, p) for p in paired) for ln in right)
+    )
+
+
+def _last_field(columns: list[list[TextLine]], paired: list[TextLine]) -> bool:
+    """A form's last field ("9. Họ và tên mẹ:  Đặng Ngọc Chi") over what follows it on the
+    left (the next heading, "TÌNH TRẠNG ÁN TÍCH"): one label with its value beside it, and
+    nothing else on the right. Read by rows, the value stays with its label."""
+    if len(columns) != 2 or len(paired) != 1 or ":" not in paired[0].text:
+        return False
+    left, right = columns
+    label = paired[0]
+    return label is min(left, key=lambda ln: ln.top) and all(
+        _same_row(ln, label) and ln.left > label.right for ln in right
     )
 
 

@@ -226,6 +226,28 @@ def test_a_heading_under_the_last_value_of_a_form_follows_it() -> None:
     )
 
 
+def test_the_last_value_of_a_form_stays_with_its_label_above_a_short_heading() -> None:
+    # A judicial record's last field, then its next section's heading, short and alone on
+    # the left. The rows above are further apart than the last row is from the heading, so
+    # the last row and the heading are judged together: read by columns, the value came
+    # after the heading.
+    words = [
+        _line("8. Họ và tên cha:", 99, 1218, 311, 1, height=38),
+        _line("Trần Xuân Lợi", 756, 1216, 247, 2, height=40),
+        _line("9. Họ và tên mẹ:", 99, 1283, 303, 3, height=42),
+        _line("Đặng Ngọc Chi", 756, 1284, 273, 4, height=41),
+        _line("TÌNH TRẠNG ÁN TÍCH", 96, 1343, 437, 5, height=48),
+        _line("Không có án tích trong thời gian cư trú tại Việt Nam.", 100, 1414, 960, 6),
+    ]
+    assert _flat(words) == (
+        "8. Họ và tên cha: Trần Xuân Lợi 9. Họ và tên mẹ: Đặng Ngọc Chi "
+        "TÌNH TRẠNG ÁN TÍCH Không có án tích trong thời gian cư trú tại Việt Nam."
+    )
+    # One field alone is read on one line, its value after its label.
+    alone = [_line("Họ, chữ đệm và tên:", 99, 700, 400, 1), _line("Vũ Ánh Hạnh", 756, 700, 250, 2)]
+    assert reading_order_text(alone).strip() == "Họ, chữ đệm và tên: Vũ Ánh Hạnh"
+
+
 def test_two_facing_pages_of_fields_are_read_one_page_after_the_other() -> None:
     # A certificate scanned open: each page a column of fields a page's measure wide, their
     # rows level with each other by chance, as a form's labels and values are by design.

@@ -70,7 +70,7 @@ def letters_box(
     x, y, w, h = (stats[1:, i] for i in range(4))
     letter = (h >= 0.4 * char_px) & (h <= 2.5 * char_px) & (w <= 5 * char_px)
     if in_words:
-        letter &= _beside_another(stats[1:], letter, char_px, mask.shape)
+        letter &= _beside_another(labels, stats[1:], letter, char_px)
     if int(letter.sum()) < MIN_LETTERS:
         return None
     x0, y0 = int(x[letter].min()), int(y[letter].min())
@@ -90,19 +90,19 @@ def letters_box(
 
 
 def _beside_another(
-    stats: np.ndarray, letter: np.ndarray, char_px: float, shape: tuple[int, ...]
+    labels: np.ndarray, stats: np.ndarray, letter: np.ndarray, char_px: float
 ) -> np.ndarray:
-    """For each mark, whether it is a letter with another letter within a letter's width
-    to its left or right on its line."""
-    boxes = np.zeros(shape[:2], np.uint8)
-    for i in np.flatnonzero(letter):
-        bx, by, bw, bh = (int(v) for v in stats[i, :4])
-        boxes[by : by + bh, bx : bx + bw] = 255
+    """For each mark (``labels`` from 1, ``stats`` from the first mark), whether it is a
+    letter with another letter within a letter's width to its left or right on its line."""
+    lut = np.concatenate(([0], letter.astype(np.uint8) * 255)).astype(np.uint8)
     reach = max(3, int(2 * char_px) | 1)
-    runs = cv2.dilate(boxes, np.ones((1, reach), np.uint8))
+    runs = cv2.dilate(lut[labels], np.ones((1, reach), np.uint8))
     _, run_labels, run_stats, _ = cv2.connectedComponentsWithStats(runs, connectivity=8)
-    cx = (stats[:, 0] + stats[:, 2] // 2).clip(0, shape[1] - 1)
-    cy = (stats[:, 1] + stats[:, 3] // 2).clip(0, shape[0] - 1)
+    h, w = labels.shape[:2]
+    # Each mark's run is read at its box's centre: widened by a letter each way, a letter's
+    # run covers its box's middle row there.
+    cx = (stats[:, 0] + stats[:, 2] // 2).clip(0, w - 1)
+    cy = (stats[:, 1] + stats[:, 3] // 2).clip(0, h - 1)
     width = run_stats[run_labels[cy, cx], cv2.CC_STAT_WIDTH]
     # A lone mark's run is its own width plus the reach; two letters' runs are wider.
     return letter & (width >= reach + 1.5 * char_px)

@@ -297,10 +297,11 @@ def find_grey_seals(
     near_dark = cv2.dilate(dark, np.ones((3, 3), np.uint8)) > 0
     mid = ((norm > 0.3) & (norm < 0.82) & ~near_dark).astype(np.uint8) * 255
     seals, crossed = _rings(mid, px, min_in, max_in)
-    if not seals and crossed:
-        # A blob too big for a seal may be one crossed by a crease or a rule.
-        _erase_long_lines(mid, px * LINE_IN)
-        seals, _ = _rings(mid, px, min_in, max_in)
+    for x, y, w, h in crossed:
+        # A seal with a fold's line or a rule through it: looked for again without the line.
+        sub = np.ascontiguousarray(mid[y : y + h, x : x + w])
+        _erase_long_lines(sub, px * LINE_IN)
+        seals += [(x + a, y + b, c, d) for a, b, c, d in _rings(sub, px, min_in, max_in)[0]]
     # A seal's inner ring is a blob of its own: keep the outer one.
     seals = [a for a in seals if not any(b != a and _inside(a, b) for b in seals)]
     return [(int(x / f), int(y / f), int(w / f), int(h / f)) for x, y, w, h in seals]
@@ -308,27 +309,28 @@ def find_grey_seals(
 
 def _rings(
     mid: np.ndarray, px: float, min_in: float, max_in: float
-) -> tuple[list[tuple[int, int, int, int]], bool]:
-    """Boxes of the ring-shaped blobs of ``mid`` a seal's size, and whether any blob was
-    larger than a seal."""
+) -> tuple[list[tuple[int, int, int, int]], list[tuple[int, int, int, int]]]:
+    """Boxes of the ring-shaped blobs of ``mid`` a seal's size, and of the blobs a seal's
+    size across but longer than a line taken out (``LINE_IN``): a seal a line runs through."""
     k = max(3, int(px * 0.06) | 1)
     blob = cv2.morphologyEx(
         mid, cv2.MORPH_CLOSE, cv2.getStructuringElement(cv2.MORPH_ELLIPSE, (k, k))
     )
     n, _, stats, _ = cv2.connectedComponentsWithStats(blob)
     seals = []
-    larger = False
+    crossed = []
     for i in range(1, n):
         x, y, w, h, _area = (int(v) for v in stats[i])
         side = max(w, h) / px
-        larger |= side > max_in
+        if side >= LINE_IN and min_in <= min(w, h) / px <= max_in:
+            crossed.append((x, y, w, h))
         if not (min_in <= side <= max_in and 0.75 <= w / max(h, 1) <= 1.33):
             continue
         sub = mid[y : y + h, x : x + w] > 0
         if not 0.05 < sub.mean() < 0.6 or _ring_share(sub) < 0.5:
             continue
         seals.append((x, y, w, h))
-    return seals, larger
+    return seals, crossed
 
 
 def suppress_grey_seals(

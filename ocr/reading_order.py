@@ -103,6 +103,16 @@ high as the lines beside it and alone beside at least ``MARK_AMONG`` of them, is
 the margin, not a column."""
 SMALL_MARKS = {"-", "–", ".", ",", "'", '"', "“", "”"}
 """Print that does stand that small on its own: ``Độc lập - Tự do``, a quotation mark."""
+ODD = STRAY + "†‹›«»{}<>*+#=@°¿¡"
+"""Marks an administrative paper hardly prints: in a short doubtful word (``J#``,
+``2+``, ``^Z``) they are a signature's or a seal's strokes read as text."""
+GUESS = 20.0
+GUESS_LETTERS = 3
+LINE_SURE = 60.0
+"""A word of at most ``GUESS_LETTERS`` letters or digits read with less confidence than
+``GUESS`` is a guess; on a line where no word is read with ``LINE_SURE``, it is dropped."""
+DOUBTFUL = 50.0
+"""Tesseract's confidence under which a word of half letters, half marks may be junk."""
 
 
 @dataclass(frozen=True)
@@ -150,7 +160,8 @@ def is_junk(word: Word, typical_height: float | None = None) -> bool:
         bare = text.rstrip(",.;:)")
         if not (len(bare) >= 2 and bare.isalpha() and conf >= WORDLIKE_CONFIDENCE):
             return True
-    if not text.strip(STRAY):
+    if not text.strip(ODD.replace("*", "").replace("+", "")):
+        # However sure Tesseract is of it: "#", "=", "<" stand alone on no such paper.
         return True
     if typical_height and word.height < SMALL * typical_height and any(c.isalnum() for c in text):
         return True
@@ -162,13 +173,31 @@ def is_junk(word: Word, typical_height: float | None = None) -> bool:
     alnum = sum(ch.isalnum() for ch in text)
     if alnum == 0:
         return conf < 60 and text not in {"-", "+", "*", "(", ")", "/", "%"}
-    return alnum / len(text) < 0.5 and conf < 50
+    if conf >= DOUBTFUL or alnum / len(text) > 0.5:
+        return False
+    # Half letters, half marks: junk when a mark is one print does not use ("8)" and "A."
+    # are a list's numbers, "J#" and "2+" are pen strokes).
+    return alnum / len(text) < 0.5 or (len(text) <= 4 and any(c in ODD for c in text))
 
 
 def typical_height(words: Sequence[Word]) -> float | None:
     """Median height of the words Tesseract is sure of: the page's print size."""
     sure = [w.height for w in words if w.confidence >= 85 and sum(c.isalpha() for c in w.text) >= 2]
     return float(np.median(sure)) if len(sure) >= 5 else None
+
+
+def _without_guesses(line: Sequence[Word]) -> list[Word]:
+    """A line's words but the short ones Tesseract only guessed at, when nothing on the line
+    is read with confidence: a signature's loops read as "AẺ 7.", a smudge as "Z7".
+
+    A printed word on a line of print is kept however doubtful: the words round it vouch
+    for the line being text, and a misread word is nearer the truth than none.
+    """
+    if any(w.confidence >= LINE_SURE for w in line):
+        return list(line)
+    return [
+        w for w in line if w.confidence >= GUESS or sum(c.isalnum() for c in w.text) > GUESS_LETTERS
+    ]
 
 
 def text_lines(words: Sequence[Word]) -> list[TextLine]:
@@ -179,7 +208,7 @@ def text_lines(words: Sequence[Word]) -> list[TextLine]:
     for w in words:
         if not is_junk(w, typical):
             groups.setdefault((w.block, w.paragraph, w.line), []).append(w)
-    ordered = list(groups.values())
+    ordered = [kept for ws in groups.values() if (kept := _without_guesses(ws))]
     gaps = [b.left - (a.left + a.width) for ws in ordered for a, b in zip(ws, ws[1:], strict=False)]
     word_gap = float(np.median([g for g in gaps if g > 0])) if any(g > 0 for g in gaps) else 0.0
     out: list[TextLine] = []

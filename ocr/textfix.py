@@ -12,6 +12,8 @@ Only what cannot be anything else is changed:
 - a section number read one stroke short, or its ``II`` as ``H`` (``I.``, ``H.`` or ``HI.``
   after ``I.``), where the sections before it fix what it must be: sections count up one by
   one, and ``I.`` straight after ``I.`` is ``II.`` with an I lost;
+- a pen stroke, a rule's end or a speck read as a mark glued to a word's edge
+  (``~Nguyễn``, ``¬Kiều``, ``14/01/2019|``, ``°PHƯỜNG``): marks print never sets there;
 - the marks of the fixed wording of administrative papers (``ocr.phrases``).
 """
 
@@ -74,9 +76,23 @@ def _sections(text: str) -> str:
     return "".join(out) + text[done:]
 
 
+_EDGE = "~`¬\\|¿¡†‹›_^<>"
+"""Marks stripped from either edge of a word."""
+_LEAD = _EDGE + "°"
+"""And from its start only (a trailing ``°`` is a degree)."""
+_GLUED = re.compile(rf"(?<!\S)[{re.escape(_LEAD)}]*(\S*?)[{re.escape(_EDGE)}]*(?!\S)")
+
+
+def _unglue(m: re.Match[str]) -> str:
+    word = m.group(1)
+    # A word of its own: "\\." is a section number the step before could not repair.
+    return word if sum(c.isalnum() for c in word) >= 2 else m.group(0)
+
+
 def fix_text(text: str) -> str:
     """The page text with the certain repairs above applied."""
     text = _SECTION.sub(_section, _CHAIN.sub(_chain, _DATE.sub(_date, text)))
+    text = _GLUED.sub(_unglue, text)
     return restore_marks(_sections(text))
 
 

@@ -49,6 +49,48 @@ def test_stray_strokes_and_doubtful_single_marks_are_dropped() -> None:
     assert not is_junk(W("-", 0, 0, confidence=90))
 
 
+def test_doubtful_words_of_marks_print_does_not_use_are_dropped() -> None:
+    # A signature's strokes read as half letters, half marks.
+    for scrap in ("J#", "2+", "^Z", "`7\\q", "{2"):
+        assert is_junk(W(scrap, 0, 0, confidence=24)), scrap
+    # Alone, such a mark is no print however sure Tesseract is.
+    for mark in ("#", "=", "<", "¡"):
+        assert is_junk(W(mark, 0, 0, confidence=88)), mark
+    # A list's numbers and letters, a starred note, a plus in a list, and a sure word stay.
+    for kept in ("8)", "A.", "2.", "(Ký;"):
+        assert not is_junk(W(kept, 0, 0, confidence=31)), kept
+    assert not is_junk(W("*", 0, 0, confidence=93))
+    assert not is_junk(W("+", 0, 0, confidence=97))
+    assert not is_junk(W("J#", 0, 0, confidence=80))
+
+
+def test_short_guesses_alone_on_their_line_are_dropped_but_print_on_a_line_is_kept() -> None:
+    # The loops of a signature read as two short words, with no confidence, on a line of
+    # their own below the signer's title.
+    title = W("CHỦ", 900, 300, height=40, block=2)
+    loops = [
+        W("7.", 900, 380, 60, 40, confidence=14, block=3),
+        W("AẺ", 990, 380, 30, 40, confidence=0, block=3),
+    ]
+    text = reading_order_text(_page(title, *loops))
+    assert "CHỦ" in text and "AẺ" not in text and "7." not in text
+    # The same doubtful word on a line of print is kept: a misread word is nearer the truth
+    # than none; so is a long doubtful word alone.
+    line = [W("Số", 100, 500, confidence=93, line=5), W("Nứ", 230, 500, confidence=10, line=5)]
+    lone = W("NGUYÊN", 900, 600, 200, 40, confidence=12, block=4)
+    text = reading_order_text(_page(*line, lone))
+    assert "Số Nứ" in text and "NGUYÊN" in text
+
+
+def test_marks_glued_to_a_word_are_taken_off() -> None:
+    assert fix_text("~Nguyễn ¬Kiều 14/01/2019| °PHƯỜNG STT|") == (
+        "Nguyễn Kiều 14/01/2019 PHƯỜNG STT"
+    )
+    # A degree, an e-mail, a word of marks, a number: left alone.
+    for kept in ("góc 30°", "an_nguyen@gmail.com", "|", "\\.5"):
+        assert fix_text(kept) == kept
+
+
 def test_signature_scraps_do_not_reach_the_text() -> None:
     scrap = W("_š", 300, 200, 160, 120, confidence=11, block=2)
     name = W("Lê", 300, 360, 60, 40, block=3)

@@ -56,7 +56,7 @@ def missed_regions(grey: np.ndarray, words: Sequence[Word]) -> list[Region]:
         return []
     f = min(1.0, WORK_LETTER_PX / h_word)
     small = cv2.resize(grey, None, fx=f, fy=f, interpolation=cv2.INTER_AREA) if f < 1 else grey
-    _, ink = cv2.threshold(small, 0, 255, cv2.THRESH_BINARY_INV + cv2.THRESH_OTSU)
+    level, ink = cv2.threshold(small, 0, 255, cv2.THRESH_BINARY_INV + cv2.THRESH_OTSU)
     pad = 0.25 * h_word
     # A scrap read in a signature may lie over the signer's name: its place is still unread.
     for w in (w for w in words if not is_junk(w, h_word)):
@@ -65,13 +65,10 @@ def missed_regions(grey: np.ndarray, words: Sequence[Word]) -> list[Region]:
         ink[max(0, y0) : y1, max(0, x0) : x1] = 0
     hs = h_word * f
     _, labels, stats, _ = cv2.connectedComponentsWithStats(ink, connectivity=8)
-    bw, bh = stats[:, cv2.CC_STAT_WIDTH], stats[:, cv2.CC_STAT_HEIGHT]
-    # A letter (with its diacritics) is at most about a word high; letters that touch at
-    # this scale make a blob a few letters wide, still not a rule.
-    letter = (bh >= 0.3 * hs) & (bh <= 1.6 * hs) & (bw <= 4 * hs)
-    letter[0] = False
+    letter = _letter_sized(stats, hs)
     keep = np.zeros_like(ink)
     keep[letter[labels]] = 255
+    keep = np.maximum(keep, _letters_in_blobs(small, ink, labels, ~letter, level, hs))
     # Letters a word gap apart join into a line; lines stay apart.
     joined = cv2.dilate(keep, cv2.getStructuringElement(cv2.MORPH_RECT, (max(3, int(hs)), 1)))
     m, lines, stats2, _ = cv2.connectedComponentsWithStats(joined, connectivity=8)
@@ -104,6 +101,37 @@ def missed_regions(grey: np.ndarray, words: Sequence[Word]) -> list[Region]:
     ]
     regions.sort(key=lambda r: -r.letters)
     return regions
+
+
+def _letters_in_blobs(
+    small: np.ndarray, ink: np.ndarray, labels: np.ndarray, big: np.ndarray, level: float, hs: float
+) -> np.ndarray:
+    """Letters that a seal's faint ring or a signature's stroke joins into one large blob,
+    found in the blob's darker ink alone: print is darker than a seal's remains.
+
+    The signer's title and name under a seal are the words this matters for.
+    """
+    big = big.copy()
+    big[0] = False
+    blobs = big[labels] & (ink > 0)
+    if not blobs.any():
+        return np.zeros_like(ink)
+    darkest = float(np.percentile(small[blobs], 2))
+    dark = (blobs & (small <= (level + darkest) / 2)).astype(np.uint8)
+    _, labels2, stats, _ = cv2.connectedComponentsWithStats(dark, connectivity=8)
+    out = np.zeros_like(ink)
+    out[_letter_sized(stats, hs)[labels2]] = 255
+    return out
+
+
+def _letter_sized(stats: np.ndarray, hs: float) -> np.ndarray:
+    """Which components (``connectedComponentsWithStats``) are letter-sized: a letter (with
+    its diacritics) is at most about a word high; letters that touch make a blob a few
+    letters wide, still not a rule."""
+    bw, bh = stats[:, cv2.CC_STAT_WIDTH], stats[:, cv2.CC_STAT_HEIGHT]
+    letter = (bh >= 0.3 * hs) & (bh <= 1.6 * hs) & (bw <= 4 * hs)
+    letter[0] = False
+    return letter
 
 
 def missed_cells(grey: np.ndarray, words: Sequence[Word], grids: Sequence[Grid]) -> list[Region]:
@@ -188,7 +216,8 @@ def isolate(grey: np.ndarray, regions: Sequence[Region], words: Sequence[Word]) 
                 stats[:, cv2.CC_STAT_WIDTH] > 4 * h_word
             )
             big[0] = False
-            crop[big[labels]] = paper
+            saved = _letters_in_blobs(crop, ink, labels, big, level, h_word) > 0
+            crop[big[labels] & ~saved] = paper
         out[sl] = crop
     # What the first pass read is not read twice (with the soft edges of its letters).
     m = max(2, round(0.08 * h_word))

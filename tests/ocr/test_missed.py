@@ -130,3 +130,23 @@ def test_a_lone_number_in_a_table_cell_is_missed_print_and_read_words_are_not() 
     )
     assert cell.left >= 50 and cell.left + cell.width <= 200  # inside the cell's rules
     assert missed_cells(page, words, []) == []
+
+
+def test_a_line_under_a_seals_faint_ring_is_found_and_read_whole() -> None:
+    # What is left of a lifted seal: the faint grey arc of its ring runs along the skipped
+    # line (as along a signer's name) and joins its letters into one blob wider than a word.
+    ring = Image.new("L", lines_image().shape[::-1], 255)
+    ImageDraw.Draw(ring).ellipse((-1500, -3800, 2500, 205), outline=140, width=7)
+    page = np.minimum(lines_image(), np.asarray(ring))
+    words = _first_pass().words
+    kept = tuple(w for w in words if not 150 < w.top < 260)
+    regions = missed_regions(page, kept)
+    assert len(regions) == 1, "the whole line is one missed place"
+    x0, y0, x1, y1 = bounds(regions)
+    assert x0 <= 80 and x1 >= 900
+    out = isolate(page, regions, kept)
+    letters = page[150:260] < 80
+    assert np.count_nonzero(letters & (out[150:260] < 80)) > 0.95 * np.count_nonzero(letters)
+    _, more, _ = tesseract._read(out[y0:y1, x0:x1], "vie", 11, 60, 300, ())
+    text = unicodedata.normalize("NFC", " ".join(w.text for w in more))
+    assert "định danh cá nhân" in text and "001321012345" in text

@@ -111,6 +111,15 @@ GUESS_LETTERS = 3
 LINE_SURE = 60.0
 """A word of at most ``GUESS_LETTERS`` letters or digits read with less confidence than
 ``GUESS`` is a guess; on a line where no word is read with ``LINE_SURE``, it is dropped."""
+TAB_LINES = 3
+TAB_TOLERANCE = 0.3
+TAB_GAP = 2.0
+"""A column's left edge: where at least ``TAB_LINES`` lines start, within ``TAB_TOLERANCE``
+line heights. A word starting there more than ``TAB_GAP`` word gaps from the word before
+it starts a new line."""
+CELL_GAP = 0.6
+"""A line closer than this many line heights under the one above it in a table's column
+continues its cell (the cell wraps)."""
 DOUBTFUL = 50.0
 """Tesseract's confidence under which a word of half letters, half marks may be junk."""
 
@@ -218,6 +227,33 @@ def text_lines(words: Sequence[Word]) -> list[TextLine]:
         run = [ws[0]]
         for prev, w in zip(ws, ws[1:], strict=False):
             if w.left - (prev.left + prev.width) > wide:
+                out.append(TextLine(tuple(run)))
+                run = []
+            run.append(w)
+        out.append(TextLine(tuple(run)))
+    return _at_tab_stops(out, word_gap)
+
+
+def _at_tab_stops(lines: list[TextLine], word_gap: float) -> list[TextLine]:
+    """Lines cut where a word, further from the word before it than words usually are,
+    starts on the left edge of a column other lines start on: Tesseract runs a short label
+    and its value into one line ("Quốc tịch  Việt Nam") when the gap between them is narrow,
+    and the column they belong to is then lost."""
+    if len(lines) < TAB_LINES or word_gap <= 0:
+        return lines
+    height = float(np.median([ln.height for ln in lines]))
+    starts = np.sort(np.array([ln.left for ln in lines]))
+    reach = TAB_TOLERANCE * height
+
+    def stop(x: int) -> bool:
+        near = np.searchsorted(starts, x + reach, "right") - np.searchsorted(starts, x - reach)
+        return bool(near >= TAB_LINES)
+
+    out: list[TextLine] = []
+    for ln in lines:
+        run = [ln.words[0]]
+        for prev, w in zip(ln.words, ln.words[1:], strict=False):
+            if w.left - (prev.left + prev.width) > TAB_GAP * word_gap and stop(w.left):
                 out.append(TextLine(tuple(run)))
                 run = []
             run.append(w)
@@ -335,6 +371,51 @@ def _grid(columns: list[list[TextLine]]) -> bool:
     return len(paired) >= 3 and len(paired) >= PAIRED_SHARE * min(len(left), len(right))
 
 
+def _wrapped_rows(columns: list[list[TextLine]]) -> list[list[TextLine]] | None:
+    """The rows of a table without rules whose cells wrap onto several lines (a marriage
+    certificate's "Họ, chữ / đệm, tên | Phạm Mạnh Tiến | Phạm Thanh Oanh"), each cell's
+    lines made one; None when the columns are not such a table.
+
+    A row starts at a line of the first column with a line beside it in another; every other
+    line must continue the cell above it in its column: on its left edge, and closer to it
+    than a blank line.
+    Three or more columns, or two far apart: two columns of running text leave a gutter of
+    a line height or two, and their lines do not wrap from row to row.
+    """
+    if len(columns) < 2 or _facing_pages(columns):
+        return None
+    paired, _ = _paired(columns)
+    if len(paired) < 3:
+        return None
+    height = float(np.median([ln.height for col in columns for ln in col]))
+    if len(columns) == 2:
+        gutter = min(ln.left for ln in columns[1]) - max(ln.right for ln in columns[0])
+        if gutter < TABLE_GUTTER * height:
+            return None
+    anchors = sorted(paired, key=lambda ln: ln.top)
+    rows: list[list[TextLine]] = [[] for _ in anchors]
+    wrapped = False
+    for col in columns:
+        cells: dict[int, list[TextLine]] = {}
+        above: TextLine | None = None
+        for ln in sorted(col, key=lambda x: x.top):
+            row = next((i for i, a in enumerate(anchors) if _same_row(ln, a)), None)
+            if row is None:
+                if (
+                    above is None
+                    or ln.top - above.bottom > CELL_GAP * height
+                    or abs(ln.left - above.left) > height
+                ):
+                    return None
+                row = max(i for i, a in enumerate(anchors) if a.top <= ln.top)
+                wrapped = True
+            cells.setdefault(row, []).append(ln)
+            above = ln
+        for i, cell in cells.items():
+            rows[i].append(TextLine(tuple(w for ln in cell for w in ln.words)))
+    return rows if wrapped else None
+
+
 def _unruled_table(columns: list[list[TextLine]]) -> bool:
     """Labels and values without rules or colons ("Thửa đất số      557"): two columns, each
     on one left edge, nearly every line beside a line of the other, far apart."""
@@ -362,6 +443,10 @@ def _order(lines: list[TextLine]) -> list[list[TextLine]]:
     mark = _margin_mark(split)
     if mark is not None:
         return _with_mark(_order([ln for ln in lines if ln is not mark]), mark)
+    rows = _wrapped_rows(split)
+    if rows:
+        # One line per row, each cell whole: "Họ, chữ đệm, tên  Phạm Mạnh Tiến  Phạm Thanh Oanh".
+        return [[cell for row in rows for cell in row]]
     if _unruled_table(split) or _grid(split):
         # Read row by row as a whole: a stripe of two of its rows, judged alone, has too
         # few pairs to tell and would be read column by column.

@@ -14,6 +14,10 @@ Only what cannot be anything else is changed:
   one, and ``I.`` straight after ``I.`` is ``II.`` with an I lost;
 - a pen stroke, a rule's end or a speck read as a mark glued to a word's edge
   (``~Nguyễn``, ``¬Kiều``, ``14/01/2019|``, ``°PHƯỜNG``): marks print never sets there;
+- the signer's authority at the head of a line (``KT.``, ``TM.``, ``TL.``, ``TUQ.``: signs
+  for, on behalf of) before the signer's title in capitals, its full stop read as ``:``,
+  ``;`` or ``,``, run into the title, or a speck read before it (``„KT.``, ``TM:ỦY BAN``,
+  ``1M. ỦY BAN``);
 - the marks of the fixed wording of administrative papers (``ocr.phrases``).
 """
 
@@ -89,10 +93,21 @@ def _unglue(m: re.Match[str]) -> str:
     return word if sum(c.isalnum() for c in word) >= 2 else m.group(0)
 
 
+_AUTHORITY = re.compile(
+    r"^[^\w\s]{0,3}(KT|TM|1M|TL|TUQ)[.:;,“”\"']?[ ]*(?=[^\W\d_]{2})", re.MULTILINE
+)
+
+
+def _authority(m: re.Match[str]) -> str:
+    title = m.string[m.end() : m.end() + 2]
+    # "1M." is "TM." with its T read as a one (the only other misread seen).
+    return f"{m.group(1).replace('1M', 'TM')}. " if title.isupper() else m.group(0)
+
+
 def fix_text(text: str) -> str:
     """The page text with the certain repairs above applied."""
     text = _SECTION.sub(_section, _CHAIN.sub(_chain, _DATE.sub(_date, text)))
-    text = _GLUED.sub(_unglue, text)
+    text = _AUTHORITY.sub(_authority, _GLUED.sub(_unglue, text))
     return restore_marks(_sections(text))
 
 

@@ -136,3 +136,13 @@ def test_section_numbers_read_a_stroke_short_are_repaired_by_their_place_in_the_
     # away from the next one, Arabic numbers: left alone.
     for kept in ("H. Nguyễn Văn An\nI. Bên A", "I. A\nII. B\nI. C", "I. A\nV. B", "1. A\n1. B"):
         assert fix_text(kept) == kept
+
+
+def test_the_signers_authority_is_repaired_before_a_title_in_capitals() -> None:
+    assert fix_text("KT: GIÁM ĐỐC\nPHÓ GIÁM ĐỐC") == "KT. GIÁM ĐỐC\nPHÓ GIÁM ĐỐC"
+    assert fix_text("„KT.CHỦ TỊCH") == "KT. CHỦ TỊCH"
+    assert fix_text("TM:ỦY BAN NHÂN DÂN") == "TM. ỦY BAN NHÂN DÂN"
+    assert fix_text("1M. ỦY BAN NHÂN DÂN") == "TM. ỦY BAN NHÂN DÂN"
+    # Not before a title in capitals, not at the head of a line, or another word: left alone.
+    for kept in ("TM: Nguyễn Văn An", "Số KT: GIÁM", "KTX: KHU A", "KT. GIÁM ĐỐC"):
+        assert fix_text(kept) == kept

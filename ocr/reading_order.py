@@ -111,6 +111,9 @@ GUESS_LETTERS = 3
 LINE_SURE = 60.0
 """A word of at most ``GUESS_LETTERS`` letters or digits read with less confidence than
 ``GUESS`` is a guess; on a line where no word is read with ``LINE_SURE``, it is dropped."""
+UPRIGHT = 2.5
+"""A line of several words taller than this many print heights, and narrower than tall, is
+upright: not print."""
 TAB_LINES = 3
 TAB_TOLERANCE = 0.3
 TAB_GAP = 2.0
@@ -195,6 +198,17 @@ def typical_height(words: Sequence[Word]) -> float | None:
     return float(np.median(sure)) if len(sure) >= 5 else None
 
 
+def _upright(line: Sequence[Word], typical: float | None) -> bool:
+    """A "line" of words stacked one under another, taller than it is wide: Tesseract's
+    reading of a pattern, a page's edge or a seal down the margin as upright text. The
+    papers print no upright text worth reading; what comes of it is junk ("XÃ 1 TC {1")."""
+    if len(line) < 2 or not typical:
+        return False
+    top, bottom = min(w.top for w in line), max(w.top + w.height for w in line)
+    left, right = min(w.left for w in line), max(w.left + w.width for w in line)
+    return bottom - top > UPRIGHT * typical and right - left < bottom - top
+
+
 def _without_guesses(line: Sequence[Word]) -> list[Word]:
     """A line's words but the short ones Tesseract only guessed at, when nothing on the line
     is read with confidence: a signature's loops read as "AẺ 7.", a smudge as "Z7".
@@ -217,7 +231,11 @@ def text_lines(words: Sequence[Word]) -> list[TextLine]:
     for w in words:
         if not is_junk(w, typical):
             groups.setdefault((w.block, w.paragraph, w.line), []).append(w)
-    ordered = [kept for ws in groups.values() if (kept := _without_guesses(ws))]
+    ordered = [
+        kept
+        for ws in groups.values()
+        if not _upright(ws, typical) and (kept := _without_guesses(ws))
+    ]
     gaps = [b.left - (a.left + a.width) for ws in ordered for a, b in zip(ws, ws[1:], strict=False)]
     word_gap = float(np.median([g for g in gaps if g > 0])) if any(g > 0 for g in gaps) else 0.0
     out: list[TextLine] = []

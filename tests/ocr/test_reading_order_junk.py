@@ -146,3 +146,14 @@ def test_the_signers_authority_is_repaired_before_a_title_in_capitals() -> None:
     # Not before a title in capitals, not at the head of a line, or another word: left alone.
     for kept in ("TM: Nguyễn Văn An", "Số KT: GIÁM", "KTX: KHU A", "KT. GIÁM ĐỐC"):
         assert fix_text(kept) == kept
+
+
+def test_upright_words_down_the_margin_are_not_text() -> None:
+    # hard-09008: the page's edge read as one "line" of words stacked one under another.
+    upright = [
+        W(t, 2906, top, 39, h, confidence=c, block=13)
+        for t, top, h, c in (("EEWENH", 3561, 98, 19), ("TC", 3684, 30, 59), ("1", 3857, 17, 92))
+    ]
+    upright += [W("XÃ", 2906, 3957, 39, 50, confidence=37, block=13)]
+    text = reading_order_text(_page(*upright))
+    assert text == "Họ và tên người yêu cầu"

@@ -5,7 +5,8 @@
                      85.6 x 54 mm and its dpi taken from that)
 2. ``reduce``        bring a very fine scan (600 dpi) down to 300 dpi
 3. ``seals``         colour to grey, lightening seals and stamps over the text (grey seals
-                     too) and the red pattern of security paper
+                     too), blue pen strokes across the print and the red pattern of
+                     security paper
 4. ``invert``        turn over dark bands printed with light letters (title bars)
 5. ``light``         divide out shadows and uneven light, darken faint print
 6. ``denoise``       a 3x3 median where there is grain or dust
@@ -265,7 +266,9 @@ def _seals(run: _Run, options: PrepareOptions) -> np.ndarray:
         )
         if grey_seals:
             params["grey_seals"] = grey_seals
-        applied = bool(res.seals or grey_seals) or res.pattern_red is not None
+        if res.strokes:
+            params["pen_strokes"] = res.strokes
+        applied = bool(res.seals or grey_seals or res.strokes) or res.pattern_red is not None
         run.steps.append(StepRecord("seals", applied, params, time.perf_counter() - t))
         run.seals = [*res.seals, *grey_seals]
         return grey

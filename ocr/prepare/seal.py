@@ -20,12 +20,14 @@ included, keeps its luminance; the seal is then told from the pattern by being r
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import cv2
 import numpy as np
 
+from .colour import blueness, redness
 from .measure import background
+from .pen import find_pen_strokes, lift_strokes
 
 
 @dataclass(frozen=True)
@@ -40,6 +42,8 @@ class SealResult:
     pattern_red: float | None = None
     """Redness of the security paper's pattern lines that were lightened; None when the paper
     is not printed red."""
+    strokes: list[tuple[int, int, int, int]] = field(default_factory=list)
+    """Bounding boxes of the blue pen strokes lifted (``ocr.prepare.pen``)."""
 
 
 RED = 45
@@ -63,21 +67,6 @@ BOX_IN = (1.0, 4.0)
 """Long side of a framed rectangular stamp ("SAO Y BẢN CHÍNH", "ĐÃ ĐỐI CHIẾU") in inches."""
 
 Ink = Callable[[np.ndarray], np.ndarray]
-
-
-def redness(rgb: np.ndarray) -> np.ndarray:
-    """How much redder than its other channels each pixel is (0 for grey, ~150 for seal ink)."""
-    r = rgb[..., 0].astype(np.int16)
-    gb = np.maximum(rgb[..., 1], rgb[..., 2]).astype(np.int16)
-    return np.clip(r - gb, 0, 255).astype(np.uint8)
-
-
-def blueness(rgb: np.ndarray) -> np.ndarray:
-    """How much bluer than the weaker of its other channels each pixel is: blue and violet
-    stamp ink (~110-130); grey, black, red ink, skin and yellowed paper have none."""
-    b = rgb[..., 2].astype(np.int16)
-    rg = np.minimum(rgb[..., 0], rgb[..., 1]).astype(np.int16)
-    return np.clip(b - rg, 0, 255).astype(np.uint8)
 
 
 def find_seals(
@@ -176,13 +165,22 @@ def suppress_seals(rgb: np.ndarray, dpi: int) -> SealResult:
         found += find_seals(rgb, dpi) or find_seals(rgb, dpi, min_strength=FADED_RED)
     for box in found:
         _lighten(grey, rgb, box, dpi, redness, 0, faint)
+    strokes: list[tuple[int, int, int, int]] = []
     if blue_share >= MIN_SHARE:
         stamps = find_seals(rgb, dpi, min_strength=blue_min, ink=blueness)
+        # A signature over a seal is left to the seal's lifting and to the junk filter: the
+        # seal's ink under it, lifted too, would leave the stroke's outline as scraps.
+        strokes = [
+            b
+            for b in find_pen_strokes(rgb, dpi, blue_min)
+            if not any(_overlaps(b, s) for s in found + stamps)
+        ]
         for box in stamps:
             # Its faint end sits as far above the page's own blueness as a faded seal's red.
             _lighten(grey, rgb, box, dpi, blueness, 2, blue_min - BLUE + FADED_RED)
+        lift_strokes(grey, rgb, strokes, blue_min, dpi)
         found += stamps
-    return SealResult(grey, found, share, blue_share, pattern_red)
+    return SealResult(grey, found, share, blue_share, pattern_red, strokes)
 
 
 def lift_pattern(grey: np.ndarray, rgb: np.ndarray, pattern_red: float) -> np.ndarray:

@@ -419,13 +419,14 @@ def _wrapped_rows(columns: list[list[TextLine]]) -> list[list[TextLine]] | None:
         for ln in sorted(col, key=lambda x: x.top):
             row = next((i for i, a in enumerate(anchors) if _same_row(ln, a)), None)
             if row is None:
+                row = max((i for i, a in enumerate(anchors) if a.top <= ln.top), default=None)
                 if (
-                    above is None
+                    row is None
+                    or above is None
                     or ln.top - above.bottom > CELL_GAP * height
                     or abs(ln.left - above.left) > height
                 ):
                     return None
-                row = max(i for i, a in enumerate(anchors) if a.top <= ln.top)
                 wrapped = True
             cells.setdefault(row, []).append(ln)
             above = ln

@@ -104,16 +104,23 @@ def missed_regions(grey: np.ndarray, words: Sequence[Word]) -> list[Region]:
 
 
 def _letters_in_blobs(
-    small: np.ndarray, ink: np.ndarray, labels: np.ndarray, big: np.ndarray, level: float, hs: float
+    small: np.ndarray,
+    ink: np.ndarray,
+    labels: np.ndarray,
+    blob: np.ndarray,
+    level: float,
+    hs: float,
 ) -> np.ndarray:
     """Letters that a seal's faint ring or a signature's stroke joins into one large blob,
     found in the blob's darker ink alone: print is darker than a seal's remains.
 
-    The signer's title and name under a seal are the words this matters for.
+    ``blob`` tells, per component of ``labels``, which to search (those not letter-sized;
+    a speck's darker part is smaller still, so passing specks too finds nothing more). The
+    signer's title and name under a seal are the words this matters for.
     """
-    big = big.copy()
-    big[0] = False
-    blobs = big[labels] & (ink > 0)
+    blob = blob.copy()
+    blob[0] = False
+    blobs = blob[labels] & (ink > 0)
     if not blobs.any():
         return np.zeros_like(ink)
     darkest = float(np.percentile(small[blobs], 2))

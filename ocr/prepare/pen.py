@@ -35,6 +35,9 @@ PRINT = 0.45
 """Print is darker than this share of the paper in every channel (a navy pen's blue is not)."""
 TOUCH = 0.01
 """A stroke is lifted only when print lies against it along this share of its length."""
+REACH_IN = 0.15
+"""How far round a stroke its neighbours are looked at: dark ink there that reaches out of
+the stroke's own width is print, the rest is the stroke's own dark core."""
 UNDER = 0.4
 """A pixel darker in the blue channel than this share of the pen's ink there is print under
 the stroke (kept); twice as light, and it is the pen's (lifted)."""
@@ -65,15 +68,24 @@ def find_pen_strokes(rgb: np.ndarray, dpi: int, level: int) -> list[tuple[int, i
     paper = float(np.percentile(_brightest(small[::4, ::4]), 90))
     near = np.ones((3, 3), np.uint8)
     boxes = []
+    pad = round(REACH_IN * px)
     for i in candidates:
         x, y, bw, bh = (int(v) for v in stats[i + 1, :4])
-        cut = np.s_[y : y + bh, x : x + bw]
-        stroke = (labels[cut] == i + 1).astype(np.uint8)
+        x0, y0 = max(0, x - pad), max(0, y - pad)
+        around = np.s_[y0 : y + bh + pad, x0 : x + bw + pad]
+        stroke = (labels[around] == i + 1).astype(np.uint8)
         # Print: dark in every channel, and not blue.
-        printed = (_brightest(small[cut]) < PRINT * paper) & (blue[cut] < level / 2)
+        printed = (_brightest(small[around]) < PRINT * paper) & (blue[around] < level / 2)
+        # Under warm light a navy stroke's core is as dark and colourless as print: print is
+        # dark ink that reaches out of the blue ink's own width.
+        n, marks = cv2.connectedComponents(printed.astype(np.uint8), connectivity=8)
+        own = cv2.dilate(inked[around], near, iterations=3).astype(bool)
+        beyond = np.zeros(n, bool)
+        beyond[np.unique(marks[~own])] = True
+        beyond[0] = False
         # Only a stroke that runs into the print breaks its layout: a signature in its blank
         # room, or a tick in the margin, is left as it is.
-        touching = int(np.count_nonzero(cv2.dilate(stroke, near, iterations=2) & printed))
+        touching = int(np.count_nonzero(cv2.dilate(stroke, near, iterations=2) & beyond[marks]))
         if touching >= TOUCH * area[i]:
             boxes.append((x * step, y * step, bw * step, bh * step))
     return boxes

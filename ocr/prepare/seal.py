@@ -157,9 +157,14 @@ def suppress_seals(rgb: np.ndarray, dpi: int) -> SealResult:
     pattern_red: float | None = None
     if share >= PATTERN_SHARE:
         # The pattern's lines are most of the red on the page; the seal and red print, redder.
-        pattern_red = float(np.median(red_map[red_map > np.median(red_map) + FADED_RED / 2]))
-        grey = lift_pattern(grey, rgb, pattern_red)
-        faint = int(pattern_red) + FADED_RED
+        lines = red_map[red_map > np.median(red_map) + FADED_RED / 2]
+        if lines.size:
+            pattern_red = float(np.median(lines))
+            grey = lift_pattern(grey, rgb, pattern_red)
+            faint = int(pattern_red) + FADED_RED
+        else:
+            # Paper red all over and evenly (warm light): no pattern, only the paper's tint.
+            faint = int(np.median(red_map)) + FADED_RED
         found += find_seals(rgb, dpi, min_strength=faint)
     elif share >= MIN_SHARE:
         found += find_seals(rgb, dpi) or find_seals(rgb, dpi, min_strength=FADED_RED)

@@ -51,3 +51,17 @@ def test_blue_print_is_not_taken_for_pen_strokes() -> None:
     assert res.strokes == []
     letters = lines_image() < 100
     assert np.mean(res.grey[letters] < 140) > 0.9  # the blue print stays print
+
+
+def test_under_warm_light_a_signature_in_its_blank_room_stays() -> None:
+    """Under a desk lamp the paper is orange and a navy pen's dark middle has lost its blue:
+    it is as colourless as print, but it is the stroke's own, not print it runs into."""
+    page = np.full((400, 1000, 3), 255, np.uint8)
+    cv2.putText(page, "CHU TICH", (300, 80), cv2.FONT_HERSHEY_SIMPLEX, 2.0, (0, 0, 0), 6)
+    scribble = np.array([[250 + 30 * i, 250 + (45 if i % 2 else -35)] for i in range(16)])
+    cv2.polylines(page, [scribble.astype(np.int32)], False, PEN, 13, cv2.LINE_AA)
+    cv2.polylines(page, [scribble.astype(np.int32)], False, (15, 20, 40), 5, cv2.LINE_AA)
+    lamp = (page.astype(np.float32) * np.array([0.95, 0.78, 0.52])).astype(np.uint8)
+    res = suppress_seals(lamp, 300)
+    assert res.strokes == []
+    assert res.grey[200:300, 250:700].min() < 80  # the signature is as it was

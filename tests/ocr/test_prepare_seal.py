@@ -11,6 +11,7 @@ import numpy as np
 from ocr.prepare import PrepareOptions, prepare_page
 from ocr.prepare.seal import find_seals, redness, suppress_grey_seals, suppress_seals
 from ocr.synthetic import render_master
+from tests.ocr.test_tesseract import lines_image
 
 
 @functools.lru_cache(maxsize=1)
@@ -355,3 +356,15 @@ def test_a_grey_seal_in_a_colour_photo_of_a_copy_is_lightened() -> None:
     plain = np.median(cv2.cvtColor(win_rgb, cv2.COLOR_RGB2GRAY)[seal_ink])
     assert np.median(win[seal_ink]) > max(200, plain + 30)  # as light as the paper
     assert np.median(win[black]) < 80
+
+
+def test_a_page_under_even_warm_light_is_not_taken_for_security_paper() -> None:
+    """A desk lamp makes the whole paper red enough to pass for security paper, but with no
+    pattern on it: nothing is lifted, and the page does not fail."""
+    ink = lines_image()
+    page = np.repeat(ink[..., None], 3, axis=2).astype(np.float32)
+    lamp = (page * np.array([0.95, 0.78, 0.52])).astype(np.uint8)
+    res = suppress_seals(lamp, 300)
+    assert res.red_share > 0.9
+    assert res.pattern_red is None and res.seals == []
+    assert np.mean(res.grey[ink < 100] < 100) > 0.98  # the print as dark as it was

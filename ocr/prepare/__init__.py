@@ -82,6 +82,10 @@ ORIENT_LETTER_PX = 12.0
 """Letters under ``ORIENT_MIN_PX`` high in the small copy are judged upright or upside down
 on a copy where they are ``ORIENT_LETTER_PX`` high: on 20 card fronts every upright one then
 scored +0.18 or more, every one upside down -0.18 or less (margin 0.12)."""
+SURE_SKEW = 1.5
+"""Skew confidence above which the text lines' direction is known: the page is straightened
+by the angle, and lines running down say it lies sideways. Sideways pages score 1.8-3.3; a
+page drowned in noise scored 1.36 "sideways" and was turned 90 degrees from upright."""
 GREY_SEAL_IN_COLOUR_IN = 0.8
 """Smallest grey seal sought on a colour page (inches across). An agency's round seal is
 1.2-1.7 in; blurred grey print of a low-resolution photo can pass for a smaller one."""
@@ -334,9 +338,10 @@ def _deskew(run: _Run, options: PrepareOptions, mask: np.ndarray) -> tuple[bool,
     applied = False
     vertical = False
     if skew is not None:
-        vertical = skew.vertical
+        # Unsure lines say nothing of which way the page lies: orientation asks OSD.
+        vertical = skew.vertical and skew.confidence > SURE_SKEW
         params = {"angle": skew.angle, "vertical": skew.vertical, "confidence": skew.confidence}
-        if abs(skew.angle) >= options.min_skew_deg and skew.confidence > 1.5:
+        if abs(skew.angle) >= options.min_skew_deg and skew.confidence > SURE_SKEW:
             run.image, m = rotate(run.image, -skew.angle, _paper(run.image))
             run.transform(m)
             mask, _ = rotate(mask, -skew.angle, 0)
@@ -489,6 +494,7 @@ def _upscale(
         options.target_dpi,
         options.min_text_height_px,
         options.max_upscale,
+        run.image.shape[0] * run.image.shape[1],
     )
     return _rescale(run, factor, char_px)
 

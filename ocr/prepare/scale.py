@@ -11,6 +11,12 @@ READ_BEST_PX = 32.0
 benchmark corpora that are enlarged have letters of 26.5 px at most."""
 
 
+MAX_PIXELS = 24e6
+"""Largest page Tesseract is given after enlarging (an A4 page at ~460 dpi). The enlarged
+pages of the benchmark corpora stay under 19 million pixels; a page drowned in noise, whose
+specks passed for 14 px letters, was enlarged to 43 million and took three minutes to read."""
+
+
 def upscale_factor(
     dpi: int,
     text_px: float | None,
@@ -18,13 +24,15 @@ def upscale_factor(
     target_dpi: int,
     min_text_px: float,
     max_factor: float,
+    pixels: int = 0,
 ) -> float:
     """1.0 (leave alone) or the enlargement that brings the page to ``target_dpi``.
 
     The dpi decides; small text on a page at a good dpi (a card photocopy) is enlarged too,
     and letters already as large as Tesseract reads best are not, whatever the dpi: a
     photographed paper's dpi is a guess (an ID card photographed close is taken for an A4
-    page at 190 dpi while its letters are 31 px high).
+    page at 190 dpi while its letters are 31 px high). ``pixels``, the page's size, bounds
+    the enlargement to ``MAX_PIXELS``.
     """
     if text_px and text_px >= 0.9 * READ_BEST_PX:
         return 1.0
@@ -33,7 +41,9 @@ def upscale_factor(
         factor = target_dpi / dpi
     if text_px and text_px < min_text_px:
         factor = max(factor, READ_BEST_PX / text_px)
-    return float(min(max_factor, factor)) if factor > 1.05 else 1.0
+    if pixels:
+        max_factor = min(max_factor, float(np.sqrt(MAX_PIXELS / pixels)))
+    return float(min(max_factor, factor)) if min(max_factor, factor) > 1.05 else 1.0
 
 
 def upscale(grey: np.ndarray, factor: float) -> np.ndarray:

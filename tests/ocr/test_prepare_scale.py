@@ -5,6 +5,7 @@ from __future__ import annotations
 import functools
 
 import numpy as np
+import pytest
 
 from ocr.prepare import PrepareOptions, prepare_page
 from ocr.prepare.measure import shrink, to_grey
@@ -27,6 +28,13 @@ def test_factor_depends_on_dpi_threshold() -> None:
 
 def test_small_print_at_a_good_dpi_is_enlarged() -> None:
     assert upscale_factor(300, 16.0, 200, 300, 26.0, 2.5) == 2.0
+
+
+def test_a_big_page_is_not_enlarged_past_what_tesseract_reads_in_time() -> None:
+    a4_300 = 3508 * 2480
+    assert upscale_factor(300, 16.0, 200, 300, 26.0, 2.5, a4_300) == pytest.approx(1.66, abs=0.01)
+    assert upscale_factor(300, 16.0, 200, 300, 26.0, 2.5, 1200 * 800) == 2.0  # a card: as asked
+    assert upscale_factor(300, 16.0, 200, 300, 26.0, 2.5, 4 * a4_300) == 1.0  # already huge
 
 
 def test_letters_already_large_are_not_enlarged_whatever_the_dpi() -> None:

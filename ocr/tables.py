@@ -151,7 +151,9 @@ def _table_rules(
     frame is kept wherever it breaks as long as it stays inside the frame across. A faint
     rule across may be lost altogether (the frame's top at 150 dpi): the frame then runs on
     past the rules across that were found, by one row at most, where a fold runs on across
-    the page. A table with fewer than two such rules (an open table) is left as found."""
+    the page. A rule whose both ends the paper's curve bent away is kept when it runs from
+    the first cell to the last. A table with fewer than two such rules (an open table) is
+    left as found."""
     lo, hi = across[0][0] - slack, across[-1][1] + slack
     row = max(b[0] - a[1] for a, b in pairwise(across))
 
@@ -173,7 +175,13 @@ def _table_rules(
             continue
         cells = sum(start <= a[1] + slack and b[0] - slack <= end for a, b in pairwise(across))
         ends = meets(start) + meets(end)
-        if ends == 2 or (ends == 1 and cells >= 2):
+        # The paper's curve near a booklet's edges bends a rule's ends off the straight run
+        # that was found: one that still runs from the first cell into the last, across all
+        # the others, is a rule. A stamp's edge is shorter; a fold runs on past the frame.
+        bent = len(across) >= 4 and (
+            across[0][1] < start < across[1][0] and across[-2][1] < end < across[-1][0]
+        )
+        if ends == 2 or (ends == 1 and cells >= 2) or bent:
             kept.append(p)
     return kept if len(kept) >= 2 else at
 

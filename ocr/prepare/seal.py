@@ -238,14 +238,24 @@ def _lighten(
 
 
 def _ring_share(mask: np.ndarray) -> float:
-    """Share of a blob's pixels lying near the rim of its bounding circle (a seal: most)."""
+    """Share of a blob's pixels lying near the rim of its bounding circle (a seal: most).
+    A blob with ink in its box's corners, beyond the circle, is a frame (a table's cell
+    of grey rules), not a ring: 0."""
     ys, xs = np.nonzero(mask)
     if xs.size < 50:
         return 0.0
     h, w = mask.shape
     r = (h + w) / 4
     d = np.hypot(xs - w / 2, ys - h / 2) / max(r, 1)
+    if (d > CORNER).mean() > MAX_CORNER_SHARE:
+        return 0.0
     return float(((d > 0.72) & (d < 1.08)).mean())
+
+
+CORNER = 1.15
+MAX_CORNER_SHARE = 0.1
+"""A ring's pixels lie within ``CORNER`` of its radius; a rectangular frame has a third of
+its pixels beyond, in the corners. More than ``MAX_CORNER_SHARE`` there, and it is no seal."""
 
 
 LINE_IN = 2.8
@@ -253,6 +263,10 @@ LINE_IN = 2.8
 fold's crease or a pale rule crossing the seal would join its ring to a blob no seal fits.
 Longer than any seal is across."""
 
+GAP_IN = 0.1
+"""Widest gap (inches) between the pieces of a seal's ring that is bridged when the ring is
+not found whole: a pale ring broken by the print crossing it (0.06 in bridges the breaks of
+a ring scanned well)."""
 
 EDGE_CUT = 0.75
 """Beside a stroke's dark core, grey darker than this share of the way from the text's
@@ -300,6 +314,10 @@ def find_grey_seals(
     near_dark = cv2.dilate(dark, np.ones((3, 3), np.uint8)) > 0
     mid = ((norm > 0.3) & (norm < 0.82) & ~near_dark).astype(np.uint8) * 255
     seals, crossed = _rings(mid, px, min_in, max_in)
+    if not seals:
+        # A faint ring broken into arcs where print crosses it and between its letters:
+        # its pieces are joined across wider gaps.
+        seals, crossed = _rings(mid, px, min_in, max_in, GAP_IN)
     for x, y, w, h in crossed:
         # A seal with a fold's line or a rule through it: looked for again without the line.
         sub = np.ascontiguousarray(mid[y : y + h, x : x + w])
@@ -311,11 +329,12 @@ def find_grey_seals(
 
 
 def _rings(
-    mid: np.ndarray, px: float, min_in: float, max_in: float
+    mid: np.ndarray, px: float, min_in: float, max_in: float, gap_in: float = 0.06
 ) -> tuple[list[tuple[int, int, int, int]], list[tuple[int, int, int, int]]]:
-    """Boxes of the ring-shaped blobs of ``mid`` a seal's size, and of the blobs a seal's
-    size across but longer than a line taken out (``LINE_IN``): a seal a line runs through."""
-    k = max(3, int(px * 0.06) | 1)
+    """Boxes of the ring-shaped blobs of ``mid`` a seal's size (its pieces joined across
+    ``gap_in``), and of the blobs a seal's size across but longer than a line taken out
+    (``LINE_IN``): a seal a line runs through."""
+    k = max(3, int(px * gap_in) | 1)
     blob = cv2.morphologyEx(
         mid, cv2.MORPH_CLOSE, cv2.getStructuringElement(cv2.MORPH_ELLIPSE, (k, k))
     )

@@ -19,6 +19,8 @@ CONTRAST = 20
 ROW_SHARE = 0.8
 """A streak darkens at least this share of the page's rows (it is lost where it crosses dark
 print); a letter's vertical stroke darkens a column in a few rows of each line of text."""
+END_SHARE = 0.08
+"""A streak darkens at least half the rows of this share of the page at either end."""
 MAX_WIDTH_IN = 0.03
 """Widest streak looked for (about 9 pixels at 300 dpi)."""
 ROW_STEP = 4
@@ -46,7 +48,11 @@ def find_streaks(grey: np.ndarray, dpi: int) -> list[tuple[int, int]]:
         return []
     side = np.minimum(rows[:, : -2 * reach], rows[:, 2 * reach :])
     darker = rows[:, reach:-reach] < side - CONTRAST
-    cols = np.flatnonzero(darker.mean(axis=0) >= ROW_SHARE) + reach
+    # A streak runs the paper's whole length, through its margins: a table's rule on a page
+    # lying sideways is as long as most of the page's width, but stops at the table's frame.
+    end = max(1, int(len(rows) * END_SHARE))
+    through = (darker[:end].mean(axis=0) >= 0.5) & (darker[-end:].mean(axis=0) >= 0.5)
+    cols = np.flatnonzero((darker.mean(axis=0) >= ROW_SHARE) & through) + reach
     if cols.size == 0:
         return []
     breaks = np.flatnonzero(np.diff(cols) > 1)

@@ -10,7 +10,7 @@ import numpy as np
 
 from ocr.prepare import PrepareOptions, prepare_page
 from ocr.prepare.seal import find_seals, redness, suppress_grey_seals, suppress_seals
-from ocr.synthetic import render_master
+from ocr.synthetic import render_master, render_specimen
 from tests.ocr.test_tesseract import lines_image
 
 
@@ -76,6 +76,23 @@ def test_greyscale_scan_of_a_seal_is_lightened_too() -> None:
     black = win_rgb.max(axis=2) < 60
     assert np.median(_window(out, centre)[red]) > 180
     assert np.median(_window(out, centre)[black]) < 80
+
+
+def test_a_grey_seal_whose_ring_print_breaks_into_arcs_is_found_and_lifted() -> None:
+    """A household business certificate scanned in grey: the address line, the signer's
+    title and name cross the pale ring and break it into four arcs, none of them a ring.
+    It was left on the page, and "TRƯỞNG PHÒNG" and "Trần" were lost under it."""
+    spec = render_specimen(1021, "clean", "giay_chung_nhan_dang_ky_ho_kinh_doanh")
+    grey = cv2.cvtColor(np.asarray(spec.image), cv2.COLOR_RGB2GRAY)
+    out, seals = suppress_grey_seals(grey, 300)
+    assert len(seals) == 1
+    x, y, w, h = seals[0]
+    assert abs(x + w / 2 - 1642) < 40 and abs(y + h / 2 - 1895) < 40 and 0.8 < w / h < 1.25
+    box = np.s_[y : y + h, x : x + w]
+    ring = (grey[box] > 110) & (grey[box] < 205)
+    assert ring.sum() > 5000
+    assert np.mean(out[box][ring] > 225) > 0.6  # the ring is paper
+    assert np.mean(out[box][grey[box] < 60] < 90) > 0.97  # the print over it stays
 
 
 def test_letters_under_a_grey_seal_keep_their_grey_edges() -> None:

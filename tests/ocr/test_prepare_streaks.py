@@ -71,6 +71,18 @@ def test_a_short_vertical_line_is_not_a_streak() -> None:
     assert find_streaks(page, 300) == []
 
 
+def test_a_sideways_tables_rules_are_not_streaks() -> None:
+    """A page lying sideways: its table's rules run down the image across 85 % of its
+    height, longer than a streak must be, but they stop at the table's frame short of the
+    paper's ends, and removing them joined two rows of the table into one."""
+    page = np.ascontiguousarray(np.rot90(clean()))
+    h = page.shape[0]
+    for x in (1100, 1240, 1390):
+        page[int(0.075 * h) : int(0.925 * h), x : x + 2] = 40
+    assert find_streaks(page, 300) == []
+    assert len(find_streaks(streaked(page), 300)) == len(STREAKS)
+
+
 def test_the_pipeline_records_the_streaks() -> None:
     prepared = prepare_page(streaked(clean()), 300, PrepareOptions())
     step = next(s for s in prepared.steps if s.name == "streaks")

@@ -189,3 +189,21 @@ def test_a_frame_whose_top_rule_is_lost_keeps_its_sides() -> None:
     assert len(grids) == 1
     assert len(grids[0].xs) == len(COLS)
     assert all(abs(a - b) <= 4 for a, b in zip(grids[0].xs, COLS, strict=True))
+
+
+def test_a_rule_whose_ends_the_papers_curve_bent_away_still_parts_two_rows() -> None:
+    # A booklet photographed open: near its edges the paper curves, and a rule's ends bend
+    # off the straight run found, short of the frame on both sides. The two rows it parts
+    # were read as one, their cells interleaved ("3 4 Lý Quốc Việt Khải Nguyễn Đình...").
+    page = table_page().copy()
+    y = ROW_YS[2]
+    for x0, x1, y0, y1 in (
+        (COLS[0], COLS[0] + 70, y + 10, y),
+        (COLS[-1] - 70, COLS[-1], y, y + 10),
+    ):
+        page[y - 6 : y + 7, x0 + 4 : x1 - 4] = 240
+        cv2.line(page, (x0, y0), (x1, y1), 170, 2)
+    grids = find_tables(page)
+    assert len(grids) == 1
+    assert len(grids[0].ys) == len(ROW_YS)
+    assert all(abs(a - b) <= 12 for a, b in zip(grids[0].ys, ROW_YS, strict=True))

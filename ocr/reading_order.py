@@ -27,6 +27,7 @@ gets all labels, then all values. We rebuild the order the way a person reads:
 from __future__ import annotations
 
 import re
+import statistics
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Protocol
@@ -124,6 +125,9 @@ CELL_GAP = 0.6
 """A line closer than this many line heights under the one above it in a table's column
 continues its cell (the cell wraps)."""
 DOUBTFUL = 50.0
+OVERTALL = 2.0
+"""A word more than this many times the median height of its line's words does not set
+the line's top and bottom (accents and a dot below make a word up to ~1.7 times taller)."""
 """Tesseract's confidence under which a word of half letters, half marks may be junk."""
 
 
@@ -143,11 +147,22 @@ class TextLine:
 
     @property
     def top(self) -> int:
-        return min(w.top for w in self.words)
+        return min(w.top for w in self._level)
 
     @property
     def bottom(self) -> int:
-        return max(w.top + w.height for w in self.words)
+        return max(w.top + w.height for w in self._level)
+
+    @property
+    def _level(self) -> tuple[Word, ...]:
+        """The words that set the line's height: not one far taller than the others (a word
+        Tesseract ran into the line below, or into a rule under it), which would make the
+        line overlap the next and be read after it."""
+        if len(self.words) < 3:
+            return self.words
+        usual = statistics.median(w.height for w in self.words)
+        level = tuple(w for w in self.words if w.height <= OVERTALL * usual)
+        return level or self.words
 
     @property
     def height(self) -> int:

@@ -393,3 +393,28 @@ def test_a_table_whose_cells_wrap_is_read_row_by_row_each_cell_whole() -> None:
         " tỉnh Nam Định",
         "Số định danh cá nhân 037079088267 020193771133",
     ]
+
+
+def test_a_word_run_into_the_line_below_does_not_put_that_line_first() -> None:
+    # The agency's two header lines of a grey JPEG (grey_jpeg-7006): Tesseract ran "TƯ" into
+    # the rule under the block, a box 66 px high on a line of 26. The first line then
+    # reached below the top of the second, and the second was read before it.
+    words = [
+        W("SỞ", 136, 98, 32, 26, line=1),
+        W("KẾ", 175, 99, 31, 46, line=1),
+        W("HOẠCH VÀ", 214, 100, 124, 28, line=1),
+        W("ĐẦU", 352, 99, 39, 25, line=1),
+        W("TƯ", 407, 94, 28, 66, confidence=61, line=1),
+        W("TỈNH THANH HÓA", 442, 98, 220, 26, line=1),
+        W("PHÒNG", 131, 146, 126, 26, line=2),
+        W("ĐĂNG", 267, 139, 101, 33, line=2),
+        W("KÝ", 378, 139, 48, 33, line=2),
+        W("KINH", 434, 146, 92, 26, line=2),
+        W("DOANH", 535, 146, 130, 26, line=2),
+        W("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", 775, 103, 870, 48, line=1),
+        W("Độc lập - Tự do - Hạnh phúc", 908, 176, 600, 44, line=3),
+    ]
+    assert _flat(words) == (
+        "SỞ KẾ HOẠCH VÀ ĐẦU TƯ TỈNH THANH HÓA PHÒNG ĐĂNG KÝ KINH DOANH "
+        "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM Độc lập - Tự do - Hạnh phúc"
+    )

@@ -23,6 +23,10 @@ RULE_CONTRAST = 20
 """A rule is ink this many grey levels darker than the mean of the ``RULE_BLOCK``-pixel
 square around it. Local, not global: a blurred hairline is grey (about 170 on paper at 240),
 lighter than a page-wide Otsu threshold, yet clearly darker than the paper beside it."""
+RULE_DRIFT = 1
+"""Pixels a rule is looked for across (on the copy no larger than ``RULES_MAX_SIDE``): a
+table on a page of two copies, one a degree askew of the other, has rules that step a pixel
+every 60-120 pixels, and no straight run as long as a rule must be."""
 RULE_SPAN = 5
 """Painted out are straight runs at least this fraction of the table's width or height: the
 rules, never a letter."""
@@ -96,23 +100,34 @@ def _grey(image: np.ndarray) -> np.ndarray:
     return cv2.cvtColor(image, cv2.COLOR_RGB2GRAY) if image.ndim == 3 else image
 
 
-def _rules(grey: np.ndarray, min_width: int, min_height: int) -> tuple[np.ndarray, np.ndarray]:
-    """Masks of the horizontal and the vertical straight runs of ink of at least that size."""
+def _rules(
+    grey: np.ndarray, min_width: int, min_height: int, drift: int = 0
+) -> tuple[np.ndarray, np.ndarray]:
+    """Masks of the horizontal and the vertical straight runs of ink of at least that size.
+    ``drift``: pixels a rule may step across its length (a table askew on the page), taken
+    by thickening the ink across the rule before the run is looked for."""
     ink = cv2.adaptiveThreshold(
         grey, 255, cv2.ADAPTIVE_THRESH_MEAN_C, cv2.THRESH_BINARY_INV, RULE_BLOCK, RULE_CONTRAST
     )
+    across = 2 * drift + 1
+    flat = cv2.dilate(ink, np.ones((across, 1), np.uint8)) if drift else ink
+    upright = cv2.dilate(ink, np.ones((1, across), np.uint8)) if drift else ink
     horiz = cv2.morphologyEx(
-        ink, cv2.MORPH_OPEN, cv2.getStructuringElement(cv2.MORPH_RECT, (max(20, min_width), 1))
+        flat, cv2.MORPH_OPEN, cv2.getStructuringElement(cv2.MORPH_RECT, (max(20, min_width), 1))
     )
     vert = cv2.morphologyEx(
-        ink, cv2.MORPH_OPEN, cv2.getStructuringElement(cv2.MORPH_RECT, (1, max(20, min_height)))
+        upright, cv2.MORPH_OPEN, cv2.getStructuringElement(cv2.MORPH_RECT, (1, max(20, min_height)))
     )
+    if drift:
+        # Back to the rules' own pixels: the thickening is not theirs.
+        horiz &= cv2.dilate(ink, np.ones((1, 3), np.uint8))
+        vert &= cv2.dilate(ink, np.ones((3, 1), np.uint8))
     return horiz, vert
 
 
 def _grids(grey: np.ndarray) -> list[Grid]:
     h, w = grey.shape
-    horiz, vert = _rules(grey, w // 12, h // 40)
+    horiz, vert = _rules(grey, w // 12, h // 40, RULE_DRIFT)
     joined = cv2.dilate(horiz | vert, np.ones((5, 5), np.uint8))
     n, labels, stats, _ = cv2.connectedComponentsWithStats(joined)
     grids = []

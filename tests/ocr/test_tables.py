@@ -207,3 +207,20 @@ def test_a_rule_whose_ends_the_papers_curve_bent_away_still_parts_two_rows() -> 
     assert len(grids) == 1
     assert len(grids[0].ys) == len(ROW_YS)
     assert all(abs(a - b) <= 12 for a, b in zip(grids[0].ys, ROW_YS, strict=True))
+
+
+def test_two_copies_on_one_sheet_one_askew_keep_every_row_of_both_tables() -> None:
+    # Two copies of a paper on one sheet, the left one 0.8 degree askew of the right (laid
+    # by hand on the glass). Found on a copy of the sheet at half size, its rules step a
+    # pixel every 70 pixels and have no straight run as long as a rule must be: its rows
+    # were read as one column after another.
+    page = table_page()
+    sheet = np.full((1900, 3800), 240, np.uint8)
+    sheet[500:1400, 50:1850] = page
+    sheet[500:1400, 1950:3750] = page
+    turn = cv2.getRotationMatrix2D((950, 950), 0.8, 1.0)
+    sheet[:, :1900] = cv2.warpAffine(sheet[:, :1900].copy(), turn, (1900, 1900), borderValue=240)
+    grids = find_tables(sheet)
+    assert len(grids) == 2
+    for grid in grids:
+        assert len(grid.xs) == len(COLS) and len(grid.ys) == len(ROW_YS)

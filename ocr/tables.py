@@ -120,8 +120,8 @@ def _rules(
     )
     if drift:
         # Back to the rules' own pixels: the thickening is not theirs.
-        horiz &= cv2.dilate(ink, np.ones((1, 3), np.uint8))
-        vert &= cv2.dilate(ink, np.ones((3, 1), np.uint8))
+        horiz = cv2.bitwise_and(horiz, cv2.dilate(ink, np.ones((1, 3), np.uint8)))
+        vert = cv2.bitwise_and(vert, cv2.dilate(ink, np.ones((3, 1), np.uint8)))
     return horiz, vert
 
 

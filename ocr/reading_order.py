@@ -125,10 +125,10 @@ CELL_GAP = 0.6
 """A line closer than this many line heights under the one above it in a table's column
 continues its cell (the cell wraps)."""
 DOUBTFUL = 50.0
+"""Tesseract's confidence under which a word of half letters, half marks may be junk."""
 OVERTALL = 2.0
 """A word more than this many times the median height of its line's words does not set
 the line's top and bottom (accents and a dot below make a word up to ~1.7 times taller)."""
-"""Tesseract's confidence under which a word of half letters, half marks may be junk."""
 
 
 @dataclass(frozen=True)

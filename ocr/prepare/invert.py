@@ -40,6 +40,9 @@ letters is wider."""
 NOTCH_IN = 0.25
 """Widest way in from a bar's edge closed before its outline is taken: a letter or an
 accent reaching the edge."""
+WORD_NOTCH_IN = 1.0
+"""Along a bar's length, wider ways in are closed: a word whose letters reach the bar's edge
+(its strokes are taken away with the thin ground between them)."""
 LIGHT = 0.3
 """Letters on a band are lighter than its ground by this share of the way to the paper."""
 LETTER_IN = (0.04, 0.6)
@@ -70,11 +73,16 @@ def _filled(component: np.ndarray, dpi: float) -> tuple[np.ndarray, tuple[float,
     rotated rectangle (the page is not yet straightened). Closed first: an accent that
     reaches the bar's edge opened a way in from outside, where the strokes were taken away."""
     k = max(3, int(round(NOTCH_IN * dpi)) | 1)
+    long = max(k, int(round(WORD_NOTCH_IN * dpi)) | 1)
     # Padded with background: beyond the image's edge OpenCV's erosion sees ink, and the
     # closing would grow the band out to the edge.
-    padded = cv2.copyMakeBorder(component, k, k, k, k, cv2.BORDER_CONSTANT, value=0)
-    kernel = cv2.getStructuringElement(cv2.MORPH_RECT, (k, k))
-    closed = cv2.morphologyEx(padded, cv2.MORPH_CLOSE, kernel)[k:-k, k:-k]
+    padded = cv2.copyMakeBorder(component, long, long, long, long, cv2.BORDER_CONSTANT, value=0)
+    square = cv2.getStructuringElement(cv2.MORPH_RECT, (k, k))
+    closed = cv2.morphologyEx(padded, cv2.MORPH_CLOSE, square)
+    # The page is not straightened yet, but a bar lies within a few degrees of its length.
+    h, w = component.shape
+    along = cv2.getStructuringElement(cv2.MORPH_RECT, (long, 1) if w >= h else (1, long))
+    closed = cv2.morphologyEx(closed, cv2.MORPH_CLOSE, along)[long:-long, long:-long]
     contours, _ = cv2.findContours(closed, cv2.RETR_EXTERNAL, cv2.CHAIN_APPROX_SIMPLE)
     region = np.zeros_like(component)
     cv2.drawContours(region, contours, -1, 1, thickness=cv2.FILLED)

@@ -47,9 +47,20 @@ def title_box() -> tuple[int, int, int, int]:
     return int(cols[0]) - 30, top - 30, int(cols[-1]) + 30, bottom + 30
 
 
-def banded(colour: np.ndarray = NAVY) -> np.ndarray:
-    """The page with its title printed light on a dark bar."""
+GREY = np.array([0.44, 0.44, 0.44], np.float32)
+"""A mid-grey bar, as a photocopier prints a coloured one."""
+
+
+def tight_box() -> tuple[int, int, int, int]:
+    """The title's box with no ground below its last line: the letters of "(BẢN CHÍNH)"
+    reach the bar's lower edge, as on a bar printed tight round its text."""
     x0, y0, x1, y1 = title_box()
+    return x0, y0, x1, y1 - 28
+
+
+def banded(colour: np.ndarray = NAVY, box: tuple[int, int, int, int] | None = None) -> np.ndarray:
+    """The page with its title printed light on a dark bar (round ``box``; the title's)."""
+    x0, y0, x1, y1 = box or title_box()
     out = clean().astype(np.float32)
     light = 255 - out[y0:y1, x0:x1]  # letters light, paper dark
     out[y0:y1, x0:x1] = 255 * colour + light * (1 - colour)
@@ -81,6 +92,22 @@ def test_the_bar_becomes_paper_and_its_letters_ink() -> None:
     rim = res.grey[y0 - 6 : y1 + 6, x0 - 6 : x1 + 6].copy()
     rim[6:-6, 6:-6] = 255
     assert rim.min() > 150
+
+
+def test_a_bar_whose_letters_reach_its_edge_is_turned_over_whole() -> None:
+    x0, y0, x1, y1 = tight_box()
+    grey = to_grey(banded(GREY, tight_box()))
+    bands = find_bands(grey, 300)
+    assert len(bands) == 1
+    x, y, w, h = bands[0]
+    assert abs(y - y0) <= 4 and abs(y + h - y1) <= 4
+    after = invert_bands(grey, 300).grey[y0:y1, x0:x1]
+    letters = to_grey(clean())[y0:y1, x0:x1] < 100
+    assert np.median(after[~letters]) > 220
+    # The letters' feet on the bar's edge are turned to ink with the rest of them.
+    feet = letters.copy()
+    feet[:-12] = False
+    assert feet.sum() > 100 and np.median(after[feet]) < 110
 
 
 def test_dark_shapes_that_hold_no_light_letters_are_left_alone() -> None:

@@ -67,7 +67,7 @@ from .motion import REACH, deconvolve, estimate_motion, line_kernel, text_band
 from .orientation import detect
 from .page import find_page, warp_page
 from .scale import reduce_factor, upscale, upscale_factor
-from .seal import suppress_grey_seals, suppress_seals
+from .seal import is_round, suppress_grey_seals, suppress_seals
 from .streaks import remove_streaks
 from .types import PreparedPage, PrepareOptions, StepRecord
 
@@ -265,8 +265,15 @@ def _seals(run: _Run, options: PrepareOptions) -> np.ndarray:
             params["pattern_red"] = res.pattern_red
         # A black-and-white copy photographed in colour: its seal is grey, not red. So is a
         # red seal too faded (or too crossed out by a signature) to be found by its colour.
+        # Where a round seal was found by its colour, the page's seal is dealt with: the slower
+        # search for a grey ring broken into arcs is left out (not after a framed stamp only:
+        # a faded red seal may be beside it).
         grey, grey_seals = suppress_grey_seals(
-            res.grey, run.dpi, avoid=res.seals, min_in=GREY_SEAL_IN_COLOUR_IN
+            res.grey,
+            run.dpi,
+            avoid=res.seals,
+            min_in=GREY_SEAL_IN_COLOUR_IN,
+            arcs=not any(is_round(s) for s in res.seals),
         )
         if grey_seals:
             params["grey_seals"] = grey_seals

@@ -95,7 +95,7 @@ def find_seals(
     for i in range(1, n):
         x, y, w, h, _area = stats[i]
         side = max(w, h) / px
-        round_ = min_in <= side <= max_in and 0.7 <= w / max(h, 1) <= 1.4
+        round_ = min_in <= side <= max_in and is_round((x, y, w, h))
         boxy = BOX_IN[0] <= side <= BOX_IN[1] and 1.4 <= max(w, h) / max(min(w, h), 1) <= 6
         if not round_ and not (boxy and _framed(labels[y : y + h, x : x + w] == i)):
             continue
@@ -106,6 +106,11 @@ def find_seals(
         seals.append((int(x / f), int(y / f), int(w / f), int(h / f)))
     # A stamp's inner ring is a blob of its own: keep the outer one.
     return [a for a in seals if not any(b != a and _inside(a, b) for b in seals)]
+
+
+def is_round(box: tuple[int, int, int, int]) -> bool:
+    """Whether a mark's box is as wide as high, give or take a seal's smudge: a round seal."""
+    return 0.7 <= box[2] / max(box[3], 1) <= 1.4
 
 
 def _framed(blob: np.ndarray) -> bool:
@@ -303,9 +308,11 @@ def _shift(img: np.ndarray, dx: int, dy: int) -> np.ndarray:
 
 
 def find_grey_seals(
-    grey: np.ndarray, dpi: int, min_in: float = 0.45, max_in: float = 2.6
+    grey: np.ndarray, dpi: int, min_in: float = 0.45, max_in: float = 2.6, arcs: bool = True
 ) -> list[tuple[int, int, int, int]]:
-    """Round mid-grey marks (a red seal scanned in greyscale) with clear rings."""
+    """Round mid-grey marks (a red seal scanned in greyscale) with clear rings.
+
+    ``arcs``: where no whole ring is found, look again for one broken into arcs."""
     f = min(1.0, 150.0 / dpi)  # strokes of body text keep a dark core at 150 dpi
     small = cv2.resize(grey, None, fx=f, fy=f, interpolation=cv2.INTER_AREA) if f < 1 else grey
     px = dpi * f
@@ -314,7 +321,7 @@ def find_grey_seals(
     near_dark = cv2.dilate(dark, np.ones((3, 3), np.uint8)) > 0
     mid = ((norm > 0.3) & (norm < 0.82) & ~near_dark).astype(np.uint8) * 255
     seals, crossed = _rings(mid, px, min_in, max_in)
-    if not seals:
+    if not seals and arcs:
         # A faint ring broken into arcs where print crosses it and between its letters:
         # its pieces are joined across wider gaps.
         seals, crossed = _rings(mid, px, min_in, max_in, GAP_IN)
@@ -360,14 +367,14 @@ def suppress_grey_seals(
     dpi: int,
     avoid: Sequence[tuple[int, int, int, int]] = (),
     min_in: float = 0.45,
+    arcs: bool = True,
 ) -> tuple[np.ndarray, list[tuple[int, int, int, int]]]:
     """Lighten mid-grey seal ink inside each seal's circle, keeping what is darker (text).
 
     ``avoid``: seals already lightened by their colour; what is left of them is not sought
-    again."""
-    seals = [
-        s for s in find_grey_seals(grey, dpi, min_in) if not any(_overlaps(s, a) for a in avoid)
-    ]
+    again. ``arcs``: as for ``find_grey_seals``."""
+    found = find_grey_seals(grey, dpi, min_in, arcs=arcs)
+    seals = [s for s in found if not any(_overlaps(s, a) for a in avoid)]
     if not seals:
         return grey, []
     out = grey.copy()

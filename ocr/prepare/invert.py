@@ -37,6 +37,12 @@ MIN_GROUND = 0.5
 STROKE_IN = 0.04
 """Print's strokes are thinner than this (bold headings' too); a bar's margin round its
 letters is wider."""
+PIECE_GAP_IN = 0.25
+"""A bar printed tight round its letters loses its ground above and below a tall letter with
+the letters' strokes, and falls into pieces: side by side in the same rows, of the same grey,
+no further apart than a letter is wide."""
+PIECE_GREY = 15
+"""Largest difference in grey between the ground of two pieces of one bar."""
 NOTCH_IN = 0.25
 """Widest way in from a bar's edge closed before its outline is taken: a letter or an
 accent reaching the edge."""
@@ -131,6 +137,55 @@ def _is_band(
     return letters >= (MIN_LETTERS if bar else PANEL_LETTERS)
 
 
+def _pieces(
+    labels: np.ndarray, stats: np.ndarray, grey: np.ndarray, seed: int, dpi: float
+) -> list[int]:
+    """Labels of the solid shapes that are pieces of the same bar as ``seed`` (a label of
+    ``labels``, whose ``stats`` are OpenCV's), the seed's own first (see ``PIECE_GAP_IN``).
+    Only a bar lying along the lines is looked at."""
+    x, y, w, h = (int(v) for v in stats[seed, :4])
+    if w < h:
+        return [seed]
+    tol = max(2, h // 6)
+    xs, ys, ws, hs = (stats[:, i] for i in range(4))
+    near = (ys >= y - tol) & (ys + hs <= y + h + tol) & (hs >= 0.6 * h)
+    near[0] = near[seed] = False
+    candidates = np.flatnonzero(near)
+    if not candidates.size:
+        return [seed]
+
+    def level(i: int) -> float:
+        cut = np.s_[ys[i] : ys[i] + hs[i], xs[i] : xs[i] + ws[i]]
+        return float(np.median(grey[cut][labels[cut] == i]))
+
+    ground = level(seed)
+    gap = PIECE_GAP_IN * dpi
+    taken = [seed]
+    left, right = x, x + w
+    todo = sorted(candidates.tolist(), key=lambda i: int(xs[i]))
+    grew = True
+    while grew:
+        grew = False
+        for i in todo:
+            if xs[i] <= right + gap and xs[i] + ws[i] >= left - gap:
+                todo.remove(i)
+                if abs(level(i) - ground) <= PIECE_GREY:
+                    taken.append(i)
+                    left, right = min(left, int(xs[i])), max(right, int(xs[i] + ws[i]))
+                    grew = True
+                break
+    return taken
+
+
+def _box(stats: np.ndarray, labels: list[int]) -> tuple[int, int, int, int]:
+    """(x, y, width, height) round the shapes ``labels``."""
+    x0 = min(int(stats[i, 0]) for i in labels)
+    y0 = min(int(stats[i, 1]) for i in labels)
+    x1 = max(int(stats[i, 0] + stats[i, 2]) for i in labels)
+    y1 = max(int(stats[i, 1] + stats[i, 3]) for i in labels)
+    return x0, y0, x1 - x0, y1 - y0
+
+
 def find_bands(grey: np.ndarray, dpi: int) -> list[tuple[int, int, int, int]]:
     """Dark bands holding light letters, as (x, y, width, height) in ``grey``'s pixels."""
     f = min(1.0, WORK_DPI / max(dpi, 1))
@@ -147,10 +202,15 @@ def find_bands(grey: np.ndarray, dpi: int) -> list[tuple[int, int, int, int]]:
         area >= MIN_FILL * MIN_GROUND * MIN_WIDTH_IN * MIN_HEIGHT_IN * sdpi * sdpi
     )
     bands = []
-    for i in np.flatnonzero(ok):
-        box = (int(x[i]), int(y[i]), int(w[i]), int(h[i]))
+    used: set[int] = set()
+    for i in np.flatnonzero(ok) + 1:
+        if i in used:
+            continue
+        pieces = _pieces(labels, stats, small, int(i), sdpi)
+        used.update(pieces)
+        box = _box(stats, pieces)
         cut = np.s_[box[1] : box[1] + box[3], box[0] : box[0] + box[2]]
-        component = (labels[cut] == i + 1).astype(np.uint8)
+        component = np.isin(labels[cut], pieces).astype(np.uint8)
         if _is_band(component, small[cut], dark[cut], box, paper, sdpi, small.shape[:2]):
             bx, by, bw, bh = box
             bands.append((int(bx / f), int(by / f), int(np.ceil(bw / f)), int(np.ceil(bh / f))))
@@ -164,7 +224,8 @@ def _turn_over(crop: np.ndarray, paper: float, dpi: int) -> np.ndarray:
     n, labels, stats, _ = cv2.connectedComponentsWithStats(_solid(dark, dpi), connectivity=8)
     if n <= 1:
         return crop
-    band = (labels == 1 + int(np.argmax(stats[1:, cv2.CC_STAT_AREA]))).astype(np.uint8)
+    seed = 1 + int(np.argmax(stats[1:, cv2.CC_STAT_AREA]))
+    band = np.isin(labels, _pieces(labels, stats, crop, seed, dpi)).astype(np.uint8)
     region, _ = _filled(band, dpi)
     inside = region > 0
     ground = float(np.median(crop[inside & (dark > 0)]))

@@ -110,6 +110,25 @@ def test_a_bar_whose_letters_reach_its_edge_is_turned_over_whole() -> None:
     assert feet.sum() > 100 and np.median(after[feet]) < 110
 
 
+def test_a_bar_printed_tight_round_its_title_is_turned_over_whole() -> None:
+    # "GIẤY KHAI SINH" on a bar running on 1.5 in past it, with no ground above its accents
+    # or below its letters: the bar falls into pieces between the tall letters when the
+    # print's strokes are taken out.
+    grey = to_grey(clean())
+    top, bottom = _lines(grey)[3]
+    x0, _, x1, _ = title_box()
+    x1 += 450
+    box = (x0, top - 2, x1, bottom + 2)
+    banded_grey = to_grey(banded(GREY, box))
+    bands = find_bands(banded_grey, 300)
+    assert len(bands) == 1
+    x, _, w, _ = bands[0]
+    assert abs(x - x0) <= 4 and abs(x + w - x1) <= 4
+    after = invert_bands(banded_grey, 300).grey[box[1] : box[3], x0:x1]
+    letters = grey[box[1] : box[3], x0:x1] < 100
+    assert np.median(after[~letters]) > 220 and np.median(after[letters]) < 110
+
+
 def test_dark_shapes_that_hold_no_light_letters_are_left_alone() -> None:
     grey = to_grey(clean()).copy()
     x0, y0, x1, y1 = title_box()

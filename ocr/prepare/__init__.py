@@ -15,9 +15,10 @@
 9. ``orientation``   quarter turns: sideways or upside-down pages
 10. ``creases``      redraw a fold's line through the print from the paper beside it
 11. ``crop``         cut the image Tesseract reads to the printed area
-12. ``motion``       undo a straight shake of the camera or the scanner (Wiener)
-13. ``upscale``      enlarge low-resolution scans and small print
-14. ``show_through`` clear the back page's print seen through thin paper (read mirrored)
+12. ``marks``        take out a ring drawn in black pen round a line
+13. ``motion``       undo a straight shake of the camera or the scanner (Wiener)
+14. ``upscale``      enlarge low-resolution scans and small print
+15. ``show_through`` clear the back page's print seen through thin paper (read mirrored)
 
 Each stage decides for itself whether the page needs it and records what it did, so a clean
 scan passes through untouched. The original is never modified: ``PreparedPage.upright`` is
@@ -52,6 +53,7 @@ from .denoise import denoise
 from .deskew import estimate_skew, rotate
 from .invert import invert_bands
 from .light import normalise_light
+from .marks import remove_marks
 from .measure import (
     as_uint8,
     dpi_from_size,
@@ -183,6 +185,7 @@ def prepare_page(
     mask = _turn(mask, run.quarter)  # the small copy follows the page
     run.record("creases", lambda: _creases(run, options, char_px, mask, f))
     run.record("crop", lambda: _crop(run, options, char_px, mask, f))
+    run.record("marks", lambda: _marks(run, options))
     run.record("motion", lambda: _motion(run, options))
     run.record("upscale", lambda: _upscale(run, options, char_px))
     run.record("show_through", lambda: _show_through(run, options))
@@ -431,6 +434,14 @@ def _crop(
     run.image = np.ascontiguousarray(run.image[y0:y1, x0:x1])
     run.transform(np.array([[1.0, 0.0, -x0], [0.0, 1.0, -y0], [0.0, 0.0, 1.0]]))
     return True, {"box": [x0, y0, x1 - x0, y1 - y0], "saving": round(box.saving, 3)}
+
+
+def _marks(run: _Run, options: PrepareOptions) -> tuple[bool, dict[str, Any]]:
+    if not options.remove_marks:
+        return False, {"reason": "disabled"}
+    res = remove_marks(run.image, run.dpi)
+    run.image = res.grey
+    return bool(res.marks), {"marks": res.marks}
 
 
 def _motion(run: _Run, options: PrepareOptions) -> tuple[bool, dict[str, Any]]:

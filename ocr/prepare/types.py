@@ -30,6 +30,8 @@ class PrepareOptions:
     """Turn pages that lie sideways or upside down (0/90/180/270)."""
     crop: bool = True
     """Cut the image Tesseract reads to the printed area (margins and background go)."""
+    remove_marks: bool = True
+    """Take out rings drawn in dark pen round a line (``ocr.prepare.marks``)."""
     deblur: bool = True
     """Undo a straight smear: the camera or the scanner's head moved, or a photo taken at a
     slant was stretched flat (``ocr.prepare.motion``)."""

@@ -162,19 +162,16 @@ def _pieces(
     gap = PIECE_GAP_IN * dpi
     taken = [seed]
     left, right = x, x + w
-    todo = sorted(candidates.tolist(), key=lambda i: int(xs[i]))
-    grew = True
-    while grew:
-        grew = False
-        for i in todo:
-            if xs[i] <= right + gap and xs[i] + ws[i] >= left - gap:
-                todo.remove(i)
-                if abs(level(i) - ground) <= PIECE_GREY:
-                    taken.append(i)
-                    left, right = min(left, int(xs[i])), max(right, int(xs[i] + ws[i]))
-                    grew = True
-                break
-    return taken
+    todo = candidates.tolist()
+    while True:
+        near_by = [i for i in todo if xs[i] <= right + gap and xs[i] + ws[i] >= left - gap]
+        if not near_by:
+            return taken
+        for i in near_by:
+            todo.remove(i)
+            if abs(level(i) - ground) <= PIECE_GREY:
+                taken.append(i)
+                left, right = min(left, int(xs[i])), max(right, int(xs[i] + ws[i]))
 
 
 def _box(stats: np.ndarray, labels: list[int]) -> tuple[int, int, int, int]:

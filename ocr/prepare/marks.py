@@ -102,6 +102,9 @@ def _fit(shape: np.ndarray, hole: np.ndarray, width: float) -> Ellipse | None:
             return None
         ellipse = _fit_ellipse(kept)
     (cx, cy), (a, b), angle = ellipse
+    h, w = shape.shape
+    if not (np.isfinite([cx, cy, a, b]).all() and min(a, b) > 0 and max(a, b) <= 1.5 * max(w, h)):
+        return None  # the points lie near a line, not round a ring
     ellipse = ((cx, cy), (a + width, b + width), angle)
     # Most of the ring's ink lies on it: else this is some other loop.
     on = _band(shape.shape, ellipse, int(width) + 2) & (shape > 0)
@@ -196,6 +199,12 @@ def remove_marks(grey: np.ndarray, dpi: int) -> MarksResult:
     paper = np.uint8(min(255, float(np.percentile(grey[::8, ::8], 90))))
     margin = max(2, round(MARGIN_IN * dpi))
     out = grey.copy()
-    for ellipse, width in rings:
-        out[_band(grey.shape, ellipse, int(width) + 2 * margin)] = paper
+    for (x, y, w, h), (ellipse, width) in zip(marks, rings, strict=True):
+        band = _band(grey.shape, ellipse, int(width) + 2 * margin)
+        # Nothing beyond the ring's own box (and the line's width) is touched.
+        pad = int(width) + 2 * margin
+        keep = np.ones(grey.shape[:2], bool)
+        keep[max(0, y - pad) : y + h + pad, max(0, x - pad) : x + w + pad] = False
+        band[keep] = False
+        out[band] = paper
     return MarksResult(out, marks)

@@ -82,6 +82,8 @@ def test_print_tables_ticks_and_signatures_are_not_rings() -> None:
         cv2.line(page, (300, yy), (2100, yy), 0, 4)
     for xx in range(300, 2101, 450):
         cv2.line(page, (xx, 300), (xx, 600), 0, 4)
+    # A box ruled round a paragraph: round a large hole, but of straight rules only.
+    cv2.rectangle(page, (250, 1500), (2200, 1900), 0, 4)
     # A tick in the margin and a signature's strokes: no loop drawn round anything.
     cv2.polylines(page, [np.array([[150, 900], [180, 950], [260, 820]])], False, 0, PEN)
     t = np.linspace(0, 6 * np.pi, 400)

@@ -18,7 +18,8 @@ on dark bars, a dim shot's grain, a clerk's ballpoint marks over the print; and,
 later as a check on all the work before (none of it was tuned on them): a photo under warm
 lamplight with dark corners, highlighter over lines, punched holes and a staple, a folded
 corner, a photo of the page on a screen (moire), a steep phone shot, a 2-megapixel photo, a
-dull grey scan with dust, a hand's shadow, and coffee rings. Same metrics as
+dull grey scan with dust, a hand's shadow, and coffee rings; and last an inkjet's pale
+bands across the print, found by a second such check. Same metrics as
 ``ocr_quality`` (CER on NFC, whitespace-collapsed text; exact 12-digit ID), per kind, with
 the gate's verdicts, and sohoa's CER against Tesseract's last.
 """
@@ -612,6 +613,18 @@ def coffee_rings(img: np.ndarray, rng: random.Random) -> tuple[np.ndarray, int]:
     return f.clip(0, 255).astype(np.uint8), 300
 
 
+def banding(img: np.ndarray, rng: random.Random) -> tuple[np.ndarray, int]:
+    """An inkjet with a clogged head: every 40-70 rows a band 6-12 rows high prints at 35-50 %
+    of its contrast (written after the pipeline had no stage for it; the probe that found it
+    also had a chat app's photo, a crooked flatbed scan, a thumb, a flash, heavy toner, a
+    sticky note and a 200 dpi JPEG at quality 20, all read well)."""
+    f = img.astype(np.float32)
+    period, height = rng.randint(40, 70), rng.randint(6, 12)
+    rows = (np.arange(f.shape[0]) % period) < height
+    f[rows] = 255 - (255 - f[rows]) * rng.uniform(0.35, 0.5)
+    return f.clip(0, 255).astype(np.uint8), 300
+
+
 HARMS: dict[str, Harm] = {
     f.__name__: f
     for f in (
@@ -648,7 +661,8 @@ HARMS: dict[str, Harm] = {
         small_photo,
         dull_scan,
         hand_shadow,
-        coffee_rings,  # new kinds go last: a kind's pages depend on its place in this list
+        coffee_rings,
+        banding,  # new kinds go last: a kind's pages depend on its place in this list
     )
 }
 TWICE = {"two_copies"}

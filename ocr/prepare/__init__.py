@@ -15,10 +15,11 @@
 9. ``orientation``   quarter turns: sideways or upside-down pages
 10. ``creases``      redraw a fold's line through the print from the paper beside it
 11. ``crop``         cut the image Tesseract reads to the printed area
-12. ``marks``        take out a ring drawn in black pen round a line
-13. ``motion``       undo a straight shake of the camera or the scanner (Wiener)
-14. ``upscale``      enlarge low-resolution scans and small print
-15. ``show_through`` clear the back page's print seen through thin paper (read mirrored)
+12. ``banding``      darken pale bands across the print (a clogged inkjet, a worn drum)
+13. ``marks``        take out a ring drawn in black pen round a line
+14. ``motion``       undo a straight shake of the camera or the scanner (Wiener)
+15. ``upscale``      enlarge low-resolution scans and small print
+16. ``show_through`` clear the back page's print seen through thin paper (read mirrored)
 
 Each stage decides for itself whether the page needs it and records what it did, so a clean
 scan passes through untouched. The original is never modified: ``PreparedPage.upright`` is
@@ -47,6 +48,7 @@ from .backside import (
     measure_faint,
     stroke_share,
 )
+from .banding import restore_bands
 from .creases import remove_creases
 from .crop import letters_box, print_box
 from .denoise import denoise
@@ -185,6 +187,7 @@ def prepare_page(
     mask = _turn(mask, run.quarter)  # the small copy follows the page
     run.record("creases", lambda: _creases(run, options, char_px, mask, f))
     run.record("crop", lambda: _crop(run, options, char_px, mask, f))
+    run.record("banding", lambda: _banding(run, options))
     run.record("marks", lambda: _marks(run, options))
     run.record("motion", lambda: _motion(run, options))
     run.record("upscale", lambda: _upscale(run, options, char_px))
@@ -434,6 +437,14 @@ def _crop(
     run.image = np.ascontiguousarray(run.image[y0:y1, x0:x1])
     run.transform(np.array([[1.0, 0.0, -x0], [0.0, 1.0, -y0], [0.0, 0.0, 1.0]]))
     return True, {"box": [x0, y0, x1 - x0, y1 - y0], "saving": round(box.saving, 3)}
+
+
+def _banding(run: _Run, options: PrepareOptions) -> tuple[bool, dict[str, Any]]:
+    if not options.restore_bands:
+        return False, {"reason": "disabled"}
+    res = restore_bands(run.image, run.dpi)
+    run.image = res.grey
+    return bool(res.bands), {"bands": len(res.bands), "paleness": res.paleness}
 
 
 def _marks(run: _Run, options: PrepareOptions) -> tuple[bool, dict[str, Any]]:

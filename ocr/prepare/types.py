@@ -32,6 +32,8 @@ class PrepareOptions:
     """Cut the image Tesseract reads to the printed area (margins and background go)."""
     remove_marks: bool = True
     """Take out rings drawn in dark pen round a line (``ocr.prepare.marks``)."""
+    restore_bands: bool = True
+    """Darken pale bands across the print, a clogged inkjet's (``ocr.prepare.banding``)."""
     deblur: bool = True
     """Undo a straight smear: the camera or the scanner's head moved, or a photo taken at a
     slant was stretched flat (``ocr.prepare.motion``)."""

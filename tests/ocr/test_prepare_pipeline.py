@@ -139,6 +139,7 @@ def test_steps_are_recorded_as_json() -> None:
         "orientation",
         "creases",
         "crop",
+        "banding",
         "marks",
         "motion",
         "upscale",

@@ -19,7 +19,8 @@ later as a check on all the work before (none of it was tuned on them): a photo 
 lamplight with dark corners, highlighter over lines, punched holes and a staple, a folded
 corner, a photo of the page on a screen (moire), a steep phone shot, a 2-megapixel photo, a
 dull grey scan with dust, a hand's shadow, and coffee rings; and last an inkjet's pale
-bands across the print, found by a second such check. Same metrics as
+bands across the print, a negative (white on black) and a mirrored selfie-camera photo,
+found by two more such checks. Same metrics as
 ``ocr_quality`` (CER on NFC, whitespace-collapsed text; exact 12-digit ID), per kind, with
 the gate's verdicts, and sohoa's CER against Tesseract's last.
 """
@@ -625,6 +626,16 @@ def banding(img: np.ndarray, rng: random.Random) -> tuple[np.ndarray, int]:
     return f.clip(0, 255).astype(np.uint8), 300
 
 
+def negative(img: np.ndarray, rng: random.Random) -> tuple[np.ndarray, int]:
+    """A microfilm reader's print: the whole page white on black."""
+    return 255 - img, 300
+
+
+def selfie_mirror(img: np.ndarray, rng: random.Random) -> tuple[np.ndarray, int]:
+    """Taken with a phone's front camera, which mirrors the photo left to right."""
+    return _jpeg(np.ascontiguousarray(img[:, ::-1]), 85), 300
+
+
 HARMS: dict[str, Harm] = {
     f.__name__: f
     for f in (
@@ -662,7 +673,9 @@ HARMS: dict[str, Harm] = {
         dull_scan,
         hand_shadow,
         coffee_rings,
-        banding,  # new kinds go last: a kind's pages depend on its place in this list
+        banding,
+        negative,
+        selfie_mirror,  # new kinds go last: a kind's pages depend on its place in this list
     )
 }
 TWICE = {"two_copies"}

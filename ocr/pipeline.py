@@ -15,7 +15,7 @@ from typing import Any, Protocol
 import numpy as np
 
 from .pdf import merge_pages, write_page_pdf
-from .prepare import PreparedPage, PrepareOptions, prepare_page, turned_over
+from .prepare import PreparedPage, PrepareOptions, mirrored, prepare_page, turned_over
 from .prepare.measure import dpi_from_size
 from .quality import PageQuality, QualityOptions, assess_ocr, assess_page, combine
 from .tesseract import Recognition, recognize
@@ -35,8 +35,9 @@ class OcrOptions:
     """Thresholds of the quality gate each page is judged by; None skips the judgement."""
     turn_over_below: float = 65.0
     """A page read with a mean word confidence below this is read again turned half a turn,
-    and the surer reading is kept: an upside-down page the orientation test took for
-    upright reads as nonsense at about 55, a hard but upright one at 74 or more."""
+    and then, if still below, mirrored; the surer reading is kept: an upside-down page the
+    orientation test took for upright reads as nonsense at about 55, a mirrored photo at
+    about 40, a hard but upright one at 74 or more."""
 
 
 class PageInput(Protocol):
@@ -76,17 +77,23 @@ def shown_dpi(image: np.ndarray, dpi: int | None) -> int:
 def read_page(
     image: np.ndarray, dpi: int | None, options: OcrOptions
 ) -> tuple[PreparedPage, Recognition]:
-    """Prepare one page and read it; a page that reads as nonsense is tried upside down."""
+    """Prepare one page and read it; a page that reads as nonsense is tried upside down,
+    then mirrored, and the surest reading is kept."""
     started = time.monotonic()
     prepared = prepare_page(image, dpi, options.prepare, options.language)
-    recognition = _recognize(prepared, options, options.page_timeout_s)
-    if (recognition.mean_confidence or 0.0) < options.turn_over_below and recognition.words:
+    best, reading = prepared, _recognize(prepared, options, options.page_timeout_s)
+    for other in (
+        lambda: turned_over(prepared, "the page read as nonsense the other way up"),
+        lambda: mirrored(prepared, "the page read as nonsense: a mirrored photo"),
+    ):
+        if (reading.mean_confidence or 0.0) >= options.turn_over_below or not reading.words:
+            break
         left = max(1.0, options.page_timeout_s - (time.monotonic() - started))
-        turned = turned_over(prepared, "the page read as nonsense the other way up")
-        again = _recognize(turned, options, left)
-        if (again.mean_confidence or 0.0) > (recognition.mean_confidence or 0.0):
-            return turned, again
-    return prepared, recognition
+        tried = other()
+        again = _recognize(tried, options, left)
+        if (again.mean_confidence or 0.0) > (reading.mean_confidence or 0.0):
+            best, reading = tried, again
+    return best, reading
 
 
 def _recognize(prepared: PreparedPage, options: OcrOptions, timeout: float) -> Recognition:

@@ -31,6 +31,7 @@ from .prepare.measure import (
     to_grey,
 )
 from .prepare.motion import estimate_motion
+from .prepare.negative import is_negative
 from .prepare.page import CARD_PHOTO_RATIOS, SIDES, find_page, long_ratio, warp_size
 from .prepare.streaks import find_streaks
 
@@ -300,6 +301,15 @@ def _blank() -> Reason:
     )
 
 
+def _negative() -> Reason:
+    return Reason(
+        "negative",
+        "warn",
+        "Trang là bản âm (chữ trắng trên nền đen) — đã được đảo lại để đọc; nếu có bản giấy thường, hãy quét bản đó.",
+        "The page is a negative (white text on black) — it was inverted to be read; if there is an ordinary paper copy, scan that instead.",
+    )
+
+
 def _low_confidence(conf: float, severity: str) -> Reason:
     if severity == "reject":
         return Reason(
@@ -534,6 +544,10 @@ def assess_page(
         if scale < 1
         else img
     )
+    # A negative (a microfilm print) is judged as the page it shows, and said to be one.
+    negative = is_negative(to_grey(small_rgb), guess * scale)
+    if negative:
+        img, small_rgb = 255 - img, 255 - small_rgb
     # A scan is looked at for its paper too: a card or a small paper on a scanner's black
     # backing (or under an open lid) is judged on the paper, not on the black round it.
     region, photo_dpi, dpi_source, open_sides = _page_region(small_rgb, scale)
@@ -557,6 +571,7 @@ def assess_page(
     faint_px, _ = _components_without_lines(faint)
     faint_share = faint_px / max(1, faint.size)
     metrics: dict[str, Any] = {
+        "negative": negative,
         "effective_dpi": int(eff_dpi),
         "dpi_source": dpi_source,
         "paper_level": round(paper, 1),
@@ -672,6 +687,8 @@ def _judge(
         reasons.append(_glare_reason("warn"))
     if metrics.get("cut_sides"):
         reasons.append(_cut_off(metrics["cut_sides"]))
+    if metrics.get("negative"):
+        reasons.append(_negative())
     return _verdict(reasons), tuple(reasons), metrics
 
 

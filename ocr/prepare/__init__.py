@@ -1,25 +1,25 @@
 """Page preparation before recognition, in the order the stages run:
-
-1. ``page``          find the paper in a photo and undo the perspective (an ID card
+1. ``negative``      white print on black (a microfilm print) turned positive
+2. ``page``          find the paper in a photo and undo the perspective (an ID card
                      photographed alone, a small part of the frame, is flattened to its
                      85.6 x 54 mm and its dpi taken from that)
-2. ``reduce``        bring a very fine scan (600 dpi) down to 300 dpi
-3. ``seals``         colour to grey, lightening seals and stamps over the text (grey seals
+3. ``reduce``        bring a very fine scan (600 dpi) down to 300 dpi
+4. ``seals``         colour to grey, lightening seals and stamps over the text (grey seals
                      too), blue pen strokes across the print and the red pattern of
                      security paper
-4. ``invert``        turn over dark bands printed with light letters (title bars)
-5. ``light``         divide out shadows and uneven light, darken faint print
-6. ``denoise``       a 3x3 median where there is grain or dust
-7. ``streaks``       redraw a scanner's streaks down the page from the paper beside them
-8. ``deskew``        straighten the text lines (up to +-45 degrees)
-9. ``orientation``   quarter turns: sideways or upside-down pages
-10. ``creases``      redraw a fold's line through the print from the paper beside it
-11. ``crop``         cut the image Tesseract reads to the printed area
-12. ``banding``      darken pale bands across the print (a clogged inkjet, a worn drum)
-13. ``marks``        take out a ring drawn in black pen round a line
-14. ``motion``       undo a straight shake of the camera or the scanner (Wiener)
-15. ``upscale``      enlarge low-resolution scans and small print
-16. ``show_through`` clear the back page's print seen through thin paper (read mirrored)
+5. ``invert``        turn over dark bands printed with light letters (title bars)
+6. ``light``         divide out shadows and uneven light, darken faint print
+7. ``denoise``       a 3x3 median where there is grain or dust
+8. ``streaks``       redraw a scanner's streaks down the page from the paper beside them
+9. ``deskew``        straighten the text lines (up to +-45 degrees)
+10. ``orientation``  quarter turns: sideways or upside-down pages
+11. ``creases``      redraw a fold's line through the print from the paper beside it
+12. ``crop``         cut the image Tesseract reads to the printed area
+13. ``banding``      darken pale bands across the print (a clogged inkjet, a worn drum)
+14. ``marks``        take out a ring drawn in black pen round a line
+15. ``motion``       undo a straight shake of the camera or the scanner (Wiener)
+16. ``upscale``      enlarge low-resolution scans and small print
+17. ``show_through`` clear the back page's print seen through thin paper (read mirrored)
 
 Each stage decides for itself whether the page needs it and records what it did, so a clean
 scan passes through untouched. The original is never modified: ``PreparedPage.upright`` is
@@ -68,6 +68,7 @@ from .measure import (
     to_grey,
 )
 from .motion import REACH, deconvolve, estimate_motion, line_kernel, text_band
+from .negative import is_negative
 from .orientation import detect
 from .page import find_page, warp_page
 from .scale import reduce_factor, upscale, upscale_factor
@@ -168,6 +169,7 @@ def prepare_page(
         raise UnreadableImage(f"image of shape {original.shape} is not a page")
     declared = plausible_dpi(dpi, original.shape)
     run = _Run(original, declared or dpi_from_size(original.shape), language)
+    run.record("negative", lambda: _negative(run, options))
     run.record("page", lambda: _page(run, options, declared))
     run.record("reduce", lambda: _reduce(run, options))
     run.image = _seals(run, options)
@@ -201,6 +203,16 @@ def prepare_page(
     # read better with its local (Sauvola) threshold.
     config = ("thresholding_method=2", "thresholding_window_size=0.5") if enlarged else ()
     return PreparedPage(run.image, upright, to_upright, int(round(run.dpi)), run.steps, config)
+
+
+def _negative(run: _Run, options: PrepareOptions) -> tuple[bool, dict[str, Any]]:
+    if not options.positive:
+        return False, {"reason": "disabled"}
+    # Every other pixel is plenty for a test made at 100 dpi.
+    if not is_negative(to_grey(run.image[::2, ::2]), run.dpi / 2):
+        return False, {}
+    run.image = 255 - run.image
+    return True, {"inverted": True}
 
 
 def _page(run: _Run, options: PrepareOptions, declared: int | None) -> tuple[bool, dict[str, Any]]:
@@ -605,4 +617,33 @@ def turned_over(page: PreparedPage, reason: str) -> PreparedPage:
     )
 
 
-__all__ = ["PrepareOptions", "PreparedPage", "StepRecord", "prepare_page", "turned_over"]
+def _mirror_matrix(width: int) -> np.ndarray:
+    """Pixel mapping of ``cv2.flip(img, 1)`` for an image ``width`` pixels wide."""
+    return np.array([[-1, 0, width - 1], [0, 1, 0], [0, 0, 1]], float)
+
+
+def mirrored(page: PreparedPage, reason: str) -> PreparedPage:
+    """The same prepared page flipped left to right (a photo taken with a front camera,
+    which mirrors it): what Tesseract reads and what the PDF shows both, so the PDF shows
+    the paper as it reads, with the mapping between them kept exact."""
+    w = page.image.shape[1]
+    uw = page.upright.shape[1]
+    to_upright = _mirror_matrix(uw) @ page.to_upright @ _mirror_matrix(w)
+    step = StepRecord("mirror", True, {"reason": reason})
+    return replace(
+        page,
+        image=np.ascontiguousarray(cv2.flip(page.image, 1)),
+        upright=np.ascontiguousarray(cv2.flip(page.upright, 1)),
+        to_upright=to_upright / to_upright[2, 2],
+        steps=[*page.steps, step],
+    )
+
+
+__all__ = [
+    "PrepareOptions",
+    "PreparedPage",
+    "StepRecord",
+    "mirrored",
+    "prepare_page",
+    "turned_over",
+]

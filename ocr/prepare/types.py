@@ -12,6 +12,8 @@ import numpy as np
 class PrepareOptions:
     """What preparation may do to a page, and the thresholds that decide when."""
 
+    positive: bool = True
+    """Turn a negative page (white print on black) positive (``ocr.prepare.negative``)."""
     find_page: bool = True
     """Find the paper in a photo and undo the perspective."""
     suppress_seals: bool = True

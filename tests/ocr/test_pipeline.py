@@ -99,6 +99,21 @@ def test_upside_down_page_the_orientation_test_missed_is_read_turned_over(
     assert min(_ink_fraction(image, box) for _, *box in words) > 0.05
 
 
+def test_a_mirrored_photo_is_read_flipped_and_shown_as_the_paper_reads(tmp_path: Path) -> None:
+    # A front camera mirrors the photo: every orientation of it reads as nonsense.
+    image = np.asarray(render_page(LINES, dpi=300))
+    selfie = np.ascontiguousarray(image[:, ::-1])
+    out = tmp_path / "out.pdf"
+    (result,) = ocr_to_pdf([PageImage(0, selfie, 300)], out, tmp_path, OcrOptions())
+    assert "Nguyễn Văn An" in result.text and "0109876543" in result.text
+    assert result.details["steps"][-1]["name"] == "mirror"
+    assert result.mean_confidence is not None and result.mean_confidence > 80
+    # The PDF shows the paper as it reads (flipped back), with its words on the ink.
+    words = _words_with_boxes(out)
+    assert any(w == "0109876543" for w, *_ in words)
+    assert min(_ink_fraction(image, box) for _, *box in words) > 0.05
+
+
 def test_matrix_maps_corners() -> None:
     # Prepared image = shown image scaled 2x: the text page must shrink back onto the page.
     m = np.array([[0.5, 0, 0], [0, 0.5, 0], [0, 0, 1]])

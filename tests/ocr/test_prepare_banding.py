@@ -80,9 +80,9 @@ def test_pages_without_bands_are_left_alone() -> None:
     own = clean().copy()
     own[600:700] = (255 - (255 - own[600:700].astype(np.float32)) * 0.4).astype(np.uint8)
     own[1200:1260, 300:2100] = np.minimum(own[1200:1260, 300:2100], 200)
-    noisy = np.clip(
-        clean() + np.random.default_rng(3).normal(0, 25, clean().shape), 0, 255
-    ).astype(np.uint8)
+    noisy = np.clip(clean() + np.random.default_rng(3).normal(0, 25, clean().shape), 0, 255).astype(
+        np.uint8
+    )
     for page in (clean(), faded, own, noisy):
         res = restore_bands(page, 300)
         assert res.bands == []

@@ -10,7 +10,7 @@ import numpy as np
 import pytest
 
 from ocr.errors import UnreadableImage
-from ocr.prepare import PreparedPage, PrepareOptions, prepare_page, turned_over
+from ocr.prepare import PreparedPage, PrepareOptions, mirrored, prepare_page, turned_over
 from ocr.prepare.deskew import rotate
 from ocr.prepare.measure import shrink
 from ocr.synthetic import render_master
@@ -124,10 +124,30 @@ def test_a_page_turned_over_after_preparation_still_maps_onto_its_page() -> None
     assert _ink_overlap(half) < 0.5
 
 
+def test_a_page_mirrored_after_preparation_still_maps_onto_its_page() -> None:
+    scanned, _ = rotate(np.ascontiguousarray(page()[:, ::-1]), 4.0, (255, 255, 255))
+    prepared = prepare_page(scanned, 150, PrepareOptions())
+    flipped = mirrored(prepared, "read as nonsense")
+    assert np.array_equal(flipped.upright, prepared.upright[:, ::-1])
+    assert np.array_equal(flipped.image, prepared.image[:, ::-1])
+    assert flipped.steps[-1].name == "mirror"
+    assert _ink_overlap(flipped) > 0.8
+    half = PreparedPage(
+        flipped.image,
+        prepared.upright,
+        flipped.to_upright,
+        flipped.dpi,
+        flipped.steps,
+        flipped.tesseract_config,
+    )
+    assert _ink_overlap(half) < 0.5
+
+
 def test_steps_are_recorded_as_json() -> None:
     prepared = prepare_page(page(), 150, PrepareOptions())
     record = json.loads(json.dumps([s.to_dict() for s in prepared.steps]))
     assert [s["name"] for s in record] == [
+        "negative",
         "page",
         "reduce",
         "seals",

@@ -18,7 +18,7 @@ from .pdf import merge_pages, write_page_pdf
 from .prepare import PreparedPage, PrepareOptions, mirrored, prepare_page, turned_over
 from .prepare.measure import dpi_from_size
 from .quality import PageQuality, QualityOptions, assess_ocr, assess_page, combine
-from .tesseract import Recognition, recognize
+from .tesseract import Recognition, read_words, recognize
 
 
 @dataclass(frozen=True)
@@ -90,10 +90,23 @@ def read_page(
             break
         left = max(1.0, options.page_timeout_s - (time.monotonic() - started))
         tried = other()
+        if tried.steps[-1].name == "mirror" and not _reads_well(tried, options, left):
+            break
         again = _recognize(tried, options, left)
         if (again.mean_confidence or 0.0) > (reading.mean_confidence or 0.0):
             best, reading = tried, again
     return best, reading
+
+
+def _reads_well(page: PreparedPage, options: OcrOptions, timeout: float) -> bool:
+    """Whether the middle half of the page reads as words: a quick look before a whole
+    read (a page of noise reads as nonsense whichever way it is turned)."""
+    h = page.image.shape[0]
+    words = read_words(
+        page.image[h // 4 : 3 * h // 4], options.language, timeout=timeout, dpi=page.dpi
+    )
+    sure = [w.confidence for w in words if sum(c.isalpha() for c in w.text) >= 2]
+    return len(sure) >= 5 and sum(sure) / len(sure) >= options.turn_over_below
 
 
 def _recognize(prepared: PreparedPage, options: OcrOptions, timeout: float) -> Recognition:

@@ -1,25 +1,26 @@
 """Page preparation before recognition, in the order the stages run:
 1. ``negative``      white print on black (a microfilm print) turned positive
-2. ``page``          find the paper in a photo and undo the perspective (an ID card
+2. ``specks``        a page of nothing but specks (noise) set to paper, not read for minutes
+3. ``page``          find the paper in a photo and undo the perspective (an ID card
                      photographed alone, a small part of the frame, is flattened to its
                      85.6 x 54 mm and its dpi taken from that)
-3. ``reduce``        bring a very fine scan (600 dpi) down to 300 dpi
-4. ``seals``         colour to grey, lightening seals and stamps over the text (grey seals
+4. ``reduce``        bring a very fine scan (600 dpi) down to 300 dpi
+5. ``seals``         colour to grey, lightening seals and stamps over the text (grey seals
                      too), blue pen strokes across the print and the red pattern of
                      security paper
-5. ``invert``        turn over dark bands printed with light letters (title bars)
-6. ``light``         divide out shadows and uneven light, darken faint print
-7. ``denoise``       a 3x3 median where there is grain or dust
-8. ``streaks``       redraw a scanner's streaks down the page from the paper beside them
-9. ``deskew``        straighten the text lines (up to +-45 degrees)
-10. ``orientation``  quarter turns: sideways or upside-down pages
-11. ``creases``      redraw a fold's line through the print from the paper beside it
-12. ``crop``         cut the image Tesseract reads to the printed area
-13. ``banding``      darken pale bands across the print (a clogged inkjet, a worn drum)
-14. ``marks``        take out a ring drawn in black pen round a line
-15. ``motion``       undo a straight shake of the camera or the scanner (Wiener)
-16. ``upscale``      enlarge low-resolution scans and small print
-17. ``show_through`` clear the back page's print seen through thin paper (read mirrored)
+6. ``invert``        turn over dark bands printed with light letters (title bars)
+7. ``light``         divide out shadows and uneven light, darken faint print
+8. ``denoise``       a 3x3 median where there is grain or dust
+9. ``streaks``       redraw a scanner's streaks down the page from the paper beside them
+10. ``deskew``       straighten the text lines (up to +-45 degrees)
+11. ``orientation``  quarter turns: sideways or upside-down pages
+12. ``creases``      redraw a fold's line through the print from the paper beside it
+13. ``crop``         cut the image Tesseract reads to the printed area
+14. ``banding``      darken pale bands across the print (a clogged inkjet, a worn drum)
+15. ``marks``        take out a ring drawn in black pen round a line
+16. ``motion``       undo a straight shake of the camera or the scanner (Wiener)
+17. ``upscale``      enlarge low-resolution scans and small print
+18. ``show_through`` clear the back page's print seen through thin paper (read mirrored)
 
 Each stage decides for itself whether the page needs it and records what it did, so a clean
 scan passes through untouched. The original is never modified: ``PreparedPage.upright`` is
@@ -73,6 +74,7 @@ from .orientation import detect
 from .page import find_page, warp_page
 from .scale import reduce_factor, upscale, upscale_factor
 from .seal import is_round, suppress_grey_seals, suppress_seals
+from .specks import count_specks
 from .streaks import remove_streaks
 from .types import PreparedPage, PrepareOptions, StepRecord
 
@@ -170,6 +172,7 @@ def prepare_page(
     declared = plausible_dpi(dpi, original.shape)
     run = _Run(original, declared or dpi_from_size(original.shape), language)
     run.record("negative", lambda: _negative(run, options))
+    run.record("specks", lambda: _specks(run, options))
     run.record("page", lambda: _page(run, options, declared))
     run.record("reduce", lambda: _reduce(run, options))
     run.image = _seals(run, options)
@@ -449,6 +452,16 @@ def _crop(
     run.image = np.ascontiguousarray(run.image[y0:y1, x0:x1])
     run.transform(np.array([[1.0, 0.0, -x0], [0.0, 1.0, -y0], [0.0, 0.0, 1.0]]))
     return True, {"box": [x0, y0, x1 - x0, y1 - y0], "saving": round(box.saving, 3)}
+
+
+def _specks(run: _Run, options: PrepareOptions) -> tuple[bool, dict[str, Any]]:
+    if not options.clear_noise_pages:
+        return False, {"reason": "disabled"}
+    grey = to_grey(run.image)
+    specks = count_specks(grey, run.dpi)
+    if specks.noise:
+        run.image = np.full_like(run.image, int(np.percentile(grey[::4, ::4], 90)))
+    return specks.noise, {"per_sq_in": specks.per_sq_in, "tiny_share": specks.tiny_share}
 
 
 def _banding(run: _Run, options: PrepareOptions) -> tuple[bool, dict[str, Any]]:

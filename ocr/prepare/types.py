@@ -34,6 +34,9 @@ class PrepareOptions:
     """Cut the image Tesseract reads to the printed area (margins and background go)."""
     remove_marks: bool = True
     """Take out rings drawn in dark pen round a line (``ocr.prepare.marks``)."""
+    clear_noise_pages: bool = True
+    """Set a page of nothing but specks to paper instead of reading it for minutes
+    (``ocr.prepare.specks``)."""
     restore_bands: bool = True
     """Darken pale bands across the print, a clogged inkjet's (``ocr.prepare.banding``)."""
     deblur: bool = True

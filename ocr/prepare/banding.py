@@ -48,6 +48,7 @@ MIN_BANDS = 3
 SAME = 0.15
 """A page's bands are this near in paleness (the same head, the same lamp)."""
 MAX_GAIN = 3.0
+"""A band's contrast is at most tripled (a band printed at a third of its ink)."""
 STRIP_IN = 0.8
 """Width of the strips the page is measured in."""
 MIN_STRIPS = 3

@@ -33,6 +33,7 @@ from .prepare.measure import (
 from .prepare.motion import estimate_motion
 from .prepare.negative import is_negative
 from .prepare.page import CARD_PHOTO_RATIOS, SIDES, find_page, long_ratio, warp_size
+from .prepare.specks import count_specks
 from .prepare.streaks import find_streaks
 
 WORK_DPI = 100
@@ -217,6 +218,15 @@ def _faint(severity: str) -> Reason:
         severity,
         "Chữ hơi nhạt — nên quét lại với độ tương phản cao hơn.",
         "The text is rather faint — rescan with more contrast if you can.",
+    )
+
+
+def _only_noise() -> Reason:
+    return Reason(
+        "only_noise",
+        "reject",
+        "Ảnh chỉ toàn nhiễu, không thấy chữ — hãy đặt trang giấy vào khung hình và chụp hoặc quét lại.",
+        "The image is nothing but noise, with no print to be seen — put the page in the frame and photograph or scan it again.",
     )
 
 
@@ -592,6 +602,13 @@ def assess_page(
     contrast = paper * depth
     sharp, sharp_mean = _sharpness(norm, near_ink)
     noise = noise_sigma(small)
+    # Only a page that already looks grainy is counted for specks, on the image as it came
+    # (as preparation counts it): a photo of noise holds no page to read.
+    specks = (
+        count_specks(to_grey(img), guess)
+        if contrast > 0 and noise / contrast > options.warn_noise_ratio
+        else None
+    )
     th = text_height(ink) if ink_parts >= 12 else None
     text_px = th / scale * detail if th else None
     # Only a page that already looks blurred is worth the spectrum (~20 ms).
@@ -628,6 +645,7 @@ def assess_page(
         sharpness=round(sharp, 4),
         sharpness_mean=round(sharp_mean, 4),
         noise=round(noise, 2),
+        only_specks=bool(specks and specks.noise),
         text_height_px=round(text_px, 1) if text_px else None,
         shake_per_letter=round(shake, 2) if shake is not None else None,
         skew_deg=round(skew.angle, 2) if skew else None,
@@ -672,7 +690,9 @@ def _judge(
         reasons.append(_blurred("reject"))
     elif sharp < o.warn_sharpness:
         reasons.append(_blurred("warn"))
-    if contrast > 0 and noise / contrast > o.warn_noise_ratio:
+    if metrics.get("only_specks"):
+        reasons.append(_only_noise())
+    elif contrast > 0 and noise / contrast > o.warn_noise_ratio:
         reasons.append(_noisy())
     if text_px is not None and text_px < o.reject_text_px:
         reasons.append(_small_text(text_px))

@@ -12,6 +12,7 @@ from ocr.pipeline import OcrOptions, read_page
 from ocr.prepare import PrepareOptions, prepare_page
 from ocr.prepare.measure import to_grey
 from ocr.prepare.specks import count_specks
+from ocr.quality import QualityOptions, assess_page
 from ocr.synthetic import Specimen, render_master
 from tests.utils.text import cer
 
@@ -44,6 +45,9 @@ def test_a_page_of_noise_is_set_to_paper_and_read_as_empty(kind: str) -> None:
     assert reading.words == () or not reading.text.strip()
     # The page as scanned is what the PDF shows: nothing of it is lost.
     assert prepared.upright.shape[:2] == image.shape[:2]
+    # The gate has told the clerk at upload: there is no page in the photo.
+    q = assess_page(image, 300, QualityOptions())
+    assert q.verdict == "reject" and "only_noise" in {r.code for r in q.reasons}
 
 
 def test_pages_of_print_grainy_or_dusty_are_not_noise() -> None:
@@ -56,6 +60,9 @@ def test_pages_of_print_grainy_or_dusty_are_not_noise() -> None:
     dusty[spots > 0.997] = 255
     for image in (page, grainy, dusty):
         assert not count_specks(image, 300).noise
+        assert "only_noise" not in {
+            r.code for r in assess_page(image, 300, QualityOptions()).reasons
+        }
     prepared = prepare_page(grainy, 300, PrepareOptions())
     assert not next(s for s in prepared.steps if s.name == "specks").applied
     _, reading = read_page(grainy, 300, OcrOptions())

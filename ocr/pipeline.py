@@ -15,7 +15,14 @@ from typing import Any, Protocol
 import numpy as np
 
 from .pdf import merge_pages, write_page_pdf
-from .prepare import PreparedPage, PrepareOptions, mirrored, prepare_page, turned_over
+from .prepare import (
+    PreparedPage,
+    PrepareOptions,
+    mirrored,
+    prepare_page,
+    sure_words,
+    turned_over,
+)
 from .prepare.measure import dpi_from_size
 from .quality import PageQuality, QualityOptions, assess_ocr, assess_page, combine
 from .tesseract import Recognition, read_words, recognize
@@ -105,8 +112,8 @@ def _reads_well(page: PreparedPage, options: OcrOptions, timeout: float) -> bool
     words = read_words(
         page.image[h // 4 : 3 * h // 4], options.language, timeout=timeout, dpi=page.dpi
     )
-    sure = [w.confidence for w in words if sum(c.isalpha() for c in w.text) >= 2]
-    return len(sure) >= 5 and sum(sure) / len(sure) >= options.turn_over_below
+    sure = sure_words(words)
+    return sure is not None and sure >= options.turn_over_below
 
 
 def _recognize(prepared: PreparedPage, options: OcrOptions, timeout: float) -> Recognition:

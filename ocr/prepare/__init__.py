@@ -576,7 +576,7 @@ def _show_through(run: _Run, options: PrepareOptions) -> tuple[bool, dict[str, A
     if mirrored_words is None:
         params["check"] = "timed out"
         return False, params
-    mirrored = _sure_words(mirrored_words)
+    mirrored = sure_words(mirrored_words)
     params["mirrored_confidence"] = mirrored
     if mirrored is None or mirrored < options.show_through_confidence:
         return False, params
@@ -584,7 +584,7 @@ def _show_through(run: _Run, options: PrepareOptions) -> tuple[bool, dict[str, A
     if straight_words is None:
         params["check"] = "timed out"
         return False, params
-    straight = _sure_words(straight_words)
+    straight = sure_words(straight_words)
     params["straight_confidence"] = straight
     if straight is not None and mirrored - straight < options.show_through_margin:
         return False, params
@@ -610,7 +610,7 @@ def _confident_words(words: tuple[Word, ...], floor: float = 80.0) -> int:
     return sum(1 for w in words if w.confidence >= floor and _lettered(w))
 
 
-def _sure_words(words: tuple[Word, ...], least: int = 5) -> float | None:
+def sure_words(words: tuple[Word, ...], least: int = 5) -> float | None:
     """Mean confidence of the words with two letters or more; None for fewer than
     ``least`` of them."""
     kept = [w.confidence for w in words if _lettered(w)]
@@ -661,5 +661,6 @@ __all__ = [
     "StepRecord",
     "mirrored",
     "prepare_page",
+    "sure_words",
     "turned_over",
 ]

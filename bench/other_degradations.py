@@ -20,7 +20,8 @@ lamplight with dark corners, highlighter over lines, punched holes and a staple,
 corner, a photo of the page on a screen (moire), a steep phone shot, a 2-megapixel photo, a
 dull grey scan with dust, a hand's shadow, and coffee rings; and last an inkjet's pale
 bands across the print, a negative (white on black) and a mirrored selfie-camera photo,
-found by two more such checks. Same metrics as
+found by two more such checks, and a dithered one-bit scan and glare on a plastic sleeve,
+found by a fourth. Same metrics as
 ``ocr_quality`` (CER on NFC, whitespace-collapsed text; exact 12-digit ID), per kind, with
 the gate's verdicts, and sohoa's CER against Tesseract's last.
 """
@@ -636,6 +637,34 @@ def selfie_mirror(img: np.ndarray, rng: random.Random) -> tuple[np.ndarray, int]
     return _jpeg(np.ascontiguousarray(img[:, ::-1]), 85), 300
 
 
+def dithered(img: np.ndarray, rng: random.Random) -> tuple[np.ndarray, int]:
+    """Scanned at 200 dpi in a scanner's one-bit "photo" mode: cream paper (grey 225-250)
+    and every letter's soft edge drawn as scattered dots by error diffusion (found by a
+    fourth check, with a sheet feeder's colour fringes and slipping rollers, sunlight,
+    focus falling off down the page, a 48-megapixel photo and a booklet's two pages: all
+    read well)."""
+    h, w = img.shape[:2]
+    grey = cv2.cvtColor(img, cv2.COLOR_RGB2GRAY)
+    small = cv2.resize(grey, (w * 2 // 3, h * 2 // 3), interpolation=cv2.INTER_AREA)
+    paper = small.astype(np.float32) * rng.uniform(225, 250) / 255
+    bits = np.asarray(Image.fromarray(paper.astype(np.uint8)).convert("1"))
+    return np.stack([bits.astype(np.uint8) * 255] * 3, -1), 200
+
+
+def sleeve_glare(img: np.ndarray, rng: random.Random) -> tuple[np.ndarray, int]:
+    """Photographed in a plastic sleeve: a grey haze and a broad stripe of glare across the
+    page where the print keeps only 25-40 % of its contrast (no stage handles it yet)."""
+    h, w = img.shape[:2]
+    yy, xx = np.mgrid[0:h, 0:w].astype(np.float32)
+    slope = rng.uniform(0.3, 0.9)
+    across = (yy + xx * slope - rng.uniform(0.3, 0.7) * (h + w * slope)) / np.hypot(1, slope)
+    glare = np.exp(-((across / rng.uniform(120, 220)) ** 2))
+    keep = (1 - glare * rng.uniform(0.6, 0.75))[..., None]
+    f = (255 - (255 - img.astype(np.float32)) * keep * 0.85) * 0.93 + 10
+    f += _noise_rng(rng).normal(0, 3, f.shape)
+    return _jpeg(f.clip(0, 255).astype(np.uint8), 80), 300
+
+
 HARMS: dict[str, Harm] = {
     f.__name__: f
     for f in (
@@ -675,7 +704,9 @@ HARMS: dict[str, Harm] = {
         coffee_rings,
         banding,
         negative,
-        selfie_mirror,  # new kinds go last: a kind's pages depend on its place in this list
+        selfie_mirror,
+        dithered,
+        sleeve_glare,  # new kinds go last: a kind's pages depend on its place in this list
     )
 }
 TWICE = {"two_copies"}

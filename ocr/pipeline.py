@@ -158,7 +158,8 @@ def ocr_page(page: PageInput, out: Path, options: OcrOptions) -> PageResult:
     quality = None
     if seen is not None:
         words = len(recognition.words)
-        read = assess_ocr(recognition.mean_confidence, words, options.quality)
+        flipped = any(s.name == "mirror" and s.applied for s in prepared.steps)
+        read = assess_ocr(recognition.mean_confidence, words, options.quality, flipped)
         quality = combine(seen, read)
     return PageResult(
         index=page.index,

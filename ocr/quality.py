@@ -320,6 +320,15 @@ def _negative() -> Reason:
     )
 
 
+def _mirrored() -> Reason:
+    return Reason(
+        "mirrored",
+        "warn",
+        "Ảnh bị lật ngược như trong gương (chụp bằng camera trước) — đã được lật lại để đọc; lần sau hãy chụp bằng camera sau.",
+        "The photo is mirrored (taken with the front camera) — it was flipped back to be read; next time use the back camera.",
+    )
+
+
 def _low_confidence(conf: float, severity: str) -> Reason:
     if severity == "reject":
         return Reason(
@@ -713,18 +722,23 @@ def _judge(
 
 
 def assess_ocr(
-    mean_word_confidence: float | None, word_count: int = 0, options: QualityOptions | None = None
+    mean_word_confidence: float | None,
+    word_count: int = 0,
+    options: QualityOptions | None = None,
+    mirrored: bool = False,
 ) -> PageQuality:
-    """After OCR: the mean word confidence (0-100) of a page that is not blank."""
+    """After OCR: the mean word confidence (0-100) of a page that is not blank, and whether
+    it could only be read ``mirrored`` (a front camera's photo, which the image checks
+    before OCR cannot tell from a page of print)."""
     options = options or QualityOptions()
     metrics: dict[str, Any] = {"mean_word_confidence": mean_word_confidence, "words": word_count}
-    if mean_word_confidence is None:
-        return PageQuality("accept", (), metrics)
-    if mean_word_confidence < options.reject_confidence:
-        return PageQuality("reject", (_low_confidence(mean_word_confidence, "reject"),), metrics)
-    if mean_word_confidence < options.warn_confidence:
-        return PageQuality("warn", (_low_confidence(mean_word_confidence, "warn"),), metrics)
-    return PageQuality("accept", (), metrics)
+    reasons = [_mirrored()] if mirrored else []
+    if mean_word_confidence is not None:
+        if mean_word_confidence < options.reject_confidence:
+            reasons.append(_low_confidence(mean_word_confidence, "reject"))
+        elif mean_word_confidence < options.warn_confidence:
+            reasons.append(_low_confidence(mean_word_confidence, "warn"))
+    return PageQuality(_verdict(reasons), tuple(reasons), metrics)
 
 
 def combine(page: PageQuality, ocr: PageQuality) -> PageQuality:

@@ -1,27 +1,28 @@
 """Page preparation before recognition, in the order the stages run:
 
 1. ``negative``      white print on black (a microfilm print) turned positive
-2. ``specks``        a page of nothing but specks (noise) set to paper, not read for minutes
-3. ``page``          find the paper in a photo and undo the perspective (an ID card
+2. ``dither``        a dithered black-and-white scan averaged back into greys
+3. ``specks``        a page of nothing but specks (noise) set to paper, not read for minutes
+4. ``page``          find the paper in a photo and undo the perspective (an ID card
                      photographed alone, a small part of the frame, is flattened to its
                      85.6 x 54 mm and its dpi taken from that)
-4. ``reduce``        bring a very fine scan (600 dpi) down to 300 dpi
-5. ``seals``         colour to grey, lightening seals and stamps over the text (grey seals
+5. ``reduce``        bring a very fine scan (600 dpi) down to 300 dpi
+6. ``seals``         colour to grey, lightening seals and stamps over the text (grey seals
                      too), blue pen strokes across the print and the red pattern of
                      security paper
-6. ``invert``        turn over dark bands printed with light letters (title bars)
-7. ``light``         divide out shadows and uneven light, darken faint print
-8. ``denoise``       a 3x3 median where there is grain or dust
-9. ``streaks``       redraw a scanner's streaks down the page from the paper beside them
-10. ``deskew``       straighten the text lines (up to +-45 degrees)
-11. ``orientation``  quarter turns: sideways or upside-down pages
-12. ``creases``      redraw a fold's line through the print from the paper beside it
-13. ``crop``         cut the image Tesseract reads to the printed area
-14. ``banding``      darken pale bands across the print (a clogged inkjet, a worn drum)
-15. ``marks``        take out a ring drawn in black pen round a line
-16. ``motion``       undo a straight shake of the camera or the scanner (Wiener)
-17. ``upscale``      enlarge low-resolution scans and small print
-18. ``show_through`` clear the back page's print seen through thin paper (read mirrored)
+7. ``invert``        turn over dark bands printed with light letters (title bars)
+8. ``light``         divide out shadows and uneven light, darken faint print
+9. ``denoise``       a 3x3 median where there is grain or dust
+10. ``streaks``      redraw a scanner's streaks down the page from the paper beside them
+11. ``deskew``       straighten the text lines (up to +-45 degrees)
+12. ``orientation``  quarter turns: sideways or upside-down pages
+13. ``creases``      redraw a fold's line through the print from the paper beside it
+14. ``crop``         cut the image Tesseract reads to the printed area
+15. ``banding``      darken pale bands across the print (a clogged inkjet, a worn drum)
+16. ``marks``        take out a ring drawn in black pen round a line
+17. ``motion``       undo a straight shake of the camera or the scanner (Wiener)
+18. ``upscale``      enlarge low-resolution scans and small print
+19. ``show_through`` clear the back page's print seen through thin paper (read mirrored)
 
 Each stage decides for itself whether the page needs it and records what it did, so a clean
 scan passes through untouched. The original is never modified: ``PreparedPage.upright`` is
@@ -55,6 +56,7 @@ from .creases import remove_creases
 from .crop import letters_box, print_box
 from .denoise import denoise
 from .deskew import estimate_skew, rotate
+from .dither import undither
 from .invert import invert_bands
 from .light import normalise_light
 from .marks import remove_marks
@@ -174,6 +176,7 @@ def prepare_page(
     declared = plausible_dpi(dpi, original.shape)
     run = _Run(original, declared or dpi_from_size(original.shape), language)
     run.record("negative", lambda: _negative(run, options))
+    run.record("dither", lambda: _dither(run, options))
     run.record("specks", lambda: _specks(run, options))
     run.record("page", lambda: _page(run, options, declared))
     run.record("reduce", lambda: _reduce(run, options))
@@ -219,6 +222,19 @@ def _negative(run: _Run, options: PrepareOptions) -> tuple[bool, dict[str, Any]]
         return False, {}
     run.image = 255 - run.image
     return True, {"inverted": True}
+
+
+def _dither(run: _Run, options: PrepareOptions) -> tuple[bool, dict[str, Any]]:
+    if not options.undither:
+        return False, {"reason": "disabled"}
+    res = undither(run.image)
+    params: dict[str, Any] = {"bilevel": round(res.bilevel, 4)}
+    if res.specks is not None:
+        params["specks_per_1000"] = round(res.specks, 2)
+    if res.grey is None:
+        return False, params
+    run.image = res.grey
+    return True, params
 
 
 def _page(run: _Run, options: PrepareOptions, declared: int | None) -> tuple[bool, dict[str, Any]]:

@@ -34,6 +34,8 @@ class PrepareOptions:
     """Cut the image Tesseract reads to the printed area (margins and background go)."""
     remove_marks: bool = True
     """Take out rings drawn in dark pen round a line (``ocr.prepare.marks``)."""
+    undither: bool = True
+    """Average a dithered black-and-white scan back into greys (``ocr.prepare.dither``)."""
     clear_noise_pages: bool = True
     """Set a page of nothing but specks to paper instead of reading it for minutes
     (``ocr.prepare.specks``)."""

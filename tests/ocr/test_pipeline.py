@@ -108,6 +108,9 @@ def test_a_mirrored_photo_is_read_flipped_and_shown_as_the_paper_reads(tmp_path:
     assert "Nguyễn Văn An" in result.text and "0109876543" in result.text
     assert result.details["steps"][-1]["name"] == "mirror"
     assert result.mean_confidence is not None and result.mean_confidence > 80
+    # The clerk is told: the image checks before OCR cannot see a mirror.
+    assert result.quality is not None and result.quality.verdict == "warn"
+    assert [r.code for r in result.quality.reasons] == ["mirrored"]
     # The PDF shows the paper as it reads (flipped back), with its words on the ink.
     words = _words_with_boxes(out)
     assert any(w == "0109876543" for w, *_ in words)

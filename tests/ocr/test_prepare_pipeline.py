@@ -148,6 +148,7 @@ def test_steps_are_recorded_as_json() -> None:
     record = json.loads(json.dumps([s.to_dict() for s in prepared.steps]))
     assert [s["name"] for s in record] == [
         "negative",
+        "dither",
         "specks",
         "page",
         "reduce",

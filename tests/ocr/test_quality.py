@@ -258,6 +258,11 @@ def test_after_ocr_confidence_and_combination() -> None:
     assert assess_ocr(60.0, 300, OPTIONS).verdict == "warn"
     low = assess_ocr(30.0, 40, OPTIONS)
     assert low.verdict == "reject" and low.reasons[0].code == "low_confidence"
+    # A page read only mirrored warns, whatever its confidence; a poor reading still rejects.
+    flipped = assess_ocr(92.0, 300, OPTIONS, mirrored=True)
+    assert flipped.verdict == "warn" and [r.code for r in flipped.reasons] == ["mirrored"]
+    assert "camera" in flipped.reasons[0].message_vi
+    assert assess_ocr(30.0, 40, OPTIONS, mirrored=True).verdict == "reject"
     page = assess_page(np.asarray(render_master(7, "giay_khai_sinh").image), 300, OPTIONS)
     both = combine(page, low)
     assert both.verdict == "reject"

@@ -1,0 +1,75 @@
+"""Dithered black-and-white scans (a scanner's one-bit "photo" mode): averaged back into
+greys and read by the real Tesseract; plain one-bit scans and grey pages are left alone."""
+
+from __future__ import annotations
+
+import dataclasses
+import functools
+
+import cv2
+import numpy as np
+from PIL import Image
+
+from ocr.pipeline import OcrOptions, read_page
+from ocr.prepare import PrepareOptions, prepare_page
+from ocr.prepare.dither import undither
+from ocr.prepare.measure import to_grey
+from ocr.synthetic import Specimen, render_master
+from tests.utils.text import cer
+
+
+@functools.lru_cache(maxsize=1)
+def specimen() -> Specimen:
+    return render_master(12, "giay_uy_quyen")
+
+
+def grey_200dpi(paper: float = 232.0) -> np.ndarray:
+    """The page at 200 dpi, printed on cream paper of ``paper`` grey."""
+    grey = to_grey(np.asarray(specimen().image.convert("RGB"))).astype(np.float32)
+    h, w = grey.shape
+    small = cv2.resize(grey, (w * 2 // 3, h * 2 // 3), interpolation=cv2.INTER_AREA)
+    return np.asarray(small * (paper / 255.0)).clip(0, 255).astype(np.uint8)
+
+
+def dithered(paper: float = 232.0) -> np.ndarray:
+    """Scanned at 200 dpi in one-bit mode with error diffusion (Floyd-Steinberg)."""
+    bits = Image.fromarray(grey_200dpi(paper)).convert("1")
+    return np.asarray(bits).astype(np.uint8) * 255
+
+
+def thresholded() -> np.ndarray:
+    """Scanned at 200 dpi in one-bit mode with a plain threshold (a fax, a copier)."""
+    return np.where(grey_200dpi(255.0) < 160, 0, 255).astype(np.uint8)
+
+
+def test_a_dithered_page_is_averaged_into_greys() -> None:
+    page = dithered()
+    res = undither(page)
+    assert res.grey is not None and res.specks is not None and res.specks > 15
+    # The paper's haze of dots becomes an even cream again, and the letters stay dark.
+    paper = res.grey[grey_200dpi() > 225]
+    assert abs(float(np.median(paper)) - 232) < 12
+    assert float(np.percentile(paper, 5)) > 180
+    assert float(np.percentile(res.grey, 0.5)) < 90
+
+
+def test_one_bit_pages_without_dither_and_grey_pages_are_left_alone() -> None:
+    fax = undither(thresholded())
+    assert fax.grey is None and fax.bilevel > 0.99 and (fax.specks or 0) < 1
+    assert undither(grey_200dpi()).grey is None
+    prepared = prepare_page(thresholded(), 200, PrepareOptions())
+    assert not next(s for s in prepared.steps if s.name == "dither").applied
+
+
+def test_the_dithered_page_is_read() -> None:
+    truth = specimen().text
+    page = dithered()
+    prepared, rec = read_page(page, 200, OcrOptions())
+    step = next(s for s in prepared.steps if s.name == "dither")
+    assert step.applied
+    assert cer(rec.text, truth) < 0.015
+    # Left dithered, the cream paper's dots pass for a page of noise and nothing is read
+    # (on white paper they only tear the letters' edges): measured here.
+    off = OcrOptions(prepare=dataclasses.replace(PrepareOptions(), undither=False))
+    _, raw = read_page(page, 200, off)
+    assert cer(raw.text, truth) > cer(rec.text, truth) + 0.01

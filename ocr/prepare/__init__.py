@@ -229,8 +229,8 @@ def _dither(run: _Run, options: PrepareOptions) -> tuple[bool, dict[str, Any]]:
         return False, {"reason": "disabled"}
     res = undither(run.image)
     params: dict[str, Any] = {"bilevel": round(res.bilevel, 4)}
-    if res.specks is not None:
-        params["specks_per_1000"] = round(res.specks, 2)
+    if res.paper_dots is not None:
+        params["paper_dots"] = round(res.paper_dots, 4)
     if res.grey is None:
         return False, params
     run.image = res.grey

@@ -158,8 +158,14 @@ def ocr_page(page: PageInput, out: Path, options: OcrOptions) -> PageResult:
     quality = None
     if seen is not None:
         words = len(recognition.words)
-        flipped = any(s.name == "mirror" and s.applied for s in prepared.steps)
-        read = assess_ocr(recognition.mean_confidence, words, options.quality, flipped)
+        applied = {s.name for s in prepared.steps if s.applied}
+        read = assess_ocr(
+            recognition.mean_confidence,
+            words,
+            options.quality,
+            mirrored="mirror" in applied,
+            noise="specks" in applied,
+        )
         quality = combine(seen, read)
     return PageResult(
         index=page.index,

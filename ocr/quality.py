@@ -726,13 +726,18 @@ def assess_ocr(
     word_count: int = 0,
     options: QualityOptions | None = None,
     mirrored: bool = False,
+    noise: bool = False,
 ) -> PageQuality:
-    """After OCR: the mean word confidence (0-100) of a page that is not blank, and whether
-    it could only be read ``mirrored`` (a front camera's photo, which the image checks
-    before OCR cannot tell from a page of print)."""
+    """After OCR: the mean word confidence (0-100) of a page that is not blank, whether it
+    could only be read ``mirrored`` (a front camera's photo, which the image checks before
+    OCR cannot tell from a page of print), and whether preparation found nothing but
+    ``noise`` on it and read it as empty: the clerk is told whatever the intake check said,
+    so no page is emptied silently."""
     options = options or QualityOptions()
     metrics: dict[str, Any] = {"mean_word_confidence": mean_word_confidence, "words": word_count}
     reasons = [_mirrored()] if mirrored else []
+    if noise:
+        reasons.append(_only_noise())
     if mean_word_confidence is not None:
         if mean_word_confidence < options.reject_confidence:
             reasons.append(_low_confidence(mean_word_confidence, "reject"))

@@ -5,15 +5,18 @@ from __future__ import annotations
 
 import dataclasses
 import functools
+from pathlib import Path
 
 import cv2
 import numpy as np
 from PIL import Image
 
-from ocr.pipeline import OcrOptions, read_page
+from ingest import PageImage
+from ocr.pipeline import OcrOptions, ocr_page, read_page
 from ocr.prepare import PrepareOptions, prepare_page
 from ocr.prepare.dither import undither
 from ocr.prepare.measure import to_grey
+from ocr.quality import QualityOptions, assess_page
 from ocr.synthetic import Specimen, render_master
 from tests.utils.text import cer
 
@@ -94,3 +97,18 @@ def test_an_ordered_dither_is_read_too() -> None:
     prepared, rec = read_page(ordered(), 200, OcrOptions())
     assert next(s for s in prepared.steps if s.name == "dither").applied
     assert cer(rec.text, truth) < 0.015
+
+
+def test_a_page_emptied_as_noise_is_never_emptied_silently(tmp_path: Path) -> None:
+    # Without the dither stage the cream paper's dots pass for noise and the page is read as
+    # empty, though the intake check saw a page of print: the verdict after OCR says so.
+    page = np.stack([dithered()] * 3, axis=-1)
+    assert assess_page(page, 200, QualityOptions()).verdict == "accept"
+    off = OcrOptions(prepare=dataclasses.replace(PrepareOptions(), undither=False))
+    result = ocr_page(PageImage(0, page, 200), tmp_path / "page.pdf", off)
+    assert result.text.strip() == ""
+    assert result.quality is not None and result.quality.verdict == "reject"
+    assert "only_noise" in {r.code for r in result.quality.reasons}
+    # With it the page is read and accepted.
+    read = ocr_page(PageImage(0, page, 200), tmp_path / "read.pdf", OcrOptions())
+    assert read.quality is not None and read.quality.verdict == "accept"

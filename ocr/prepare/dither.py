@@ -4,7 +4,7 @@ A scanner's black-and-white "photo" or "halftone" mode (and many fax and archive
 stores one bit a pixel and draws every grey with dots, by error diffusion or an ordered
 (Bayer) pattern: cream or grey paper becomes a haze of dots. A person's eye averages the dots
 back into greys; our specks stage took such a page for a photo of noise and read nothing
-(cream paper dithered at 150-300 dpi: CER 1.0 on nine pages of nine), and where it did not,
+(cream paper dithered at 150-300 dpi: CER 0.98-1.0 on nine pages of nine), and where it did not,
 Tesseract saw ragged strokes and broken thin letters.
 
 Averaging the dots over a pixel or so is what the eye does (inverse halftoning): the page

@@ -91,7 +91,38 @@ def _image_pages(path: Path) -> Iterator[PageImage]:
                 img.seek(index)
                 frame = ImageOps.exif_transpose(img) if index == 0 else img
                 dpi = image_dpi(img)
-                rgb = np.asarray(frame.convert("RGB"))
-                yield PageImage(index=index, image=rgb, dpi=dpi, scan_dpi=dpi)
+                yield PageImage(index=index, image=as_rgb(frame), dpi=dpi, scan_dpi=dpi)
     except (OSError, EOFError, SyntaxError, ValueError, Image.DecompressionBombError) as exc:
         raise DamagedFile(str(exc)) from exc
+
+
+_DEEP_GREY = ("I;16", "I;16L", "I;16B", "I;16N", "I", "F")
+
+
+def _full_scale(top: float) -> float:
+    """White of a deep grey frame whose largest value is ``top``: 1.0 for floats of 0-1, else
+    the top of the fewest bits (8 or more) that hold it. Many scanners and cameras write 10-,
+    12- or 14-bit samples in 16-bit files; scaled by 65535 their pages would come out black."""
+    if top <= 1.0:
+        return 1.0
+    return float(2 ** max(8, int(np.ceil(top)).bit_length()) - 1)
+
+
+def as_rgb(frame: Image.Image) -> np.ndarray:
+    """The frame as 8-bit RGB, whatever mode Pillow opened it in.
+
+    Pillow's own ``convert("RGB")`` clips deeper greys at 255, so a 16-bit grey scan (a
+    flatbed's "16-bit greyscale", many archive TIFFs) would become white paper with nothing on
+    it; and it drops the alpha channel, so a page exported with transparent paper would turn
+    black. Deep greys are scaled to 8 bits, and transparent parts are laid on white paper.
+    """
+    if frame.mode in _DEEP_GREY:
+        grey = np.asarray(frame, dtype=np.float32)  # exact up to 2**24, half the memory
+        top = float(grey.max()) if grey.size else 0.0
+        grey8 = np.clip(np.rint(grey * (255.0 / _full_scale(top))), 0, 255).astype(np.uint8)
+        return np.repeat(grey8[:, :, None], 3, axis=2)
+    if "A" in frame.getbands() or "a" in frame.getbands() or "transparency" in frame.info:
+        rgba = frame.convert("RGBA")
+        paper = Image.new("RGBA", rgba.size, (255, 255, 255, 255))
+        return np.asarray(Image.alpha_composite(paper, rgba).convert("RGB"))
+    return np.asarray(frame.convert("RGB"))

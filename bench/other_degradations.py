@@ -653,7 +653,7 @@ def dithered(img: np.ndarray, rng: random.Random) -> tuple[np.ndarray, int]:
 
 def sleeve_glare(img: np.ndarray, rng: random.Random) -> tuple[np.ndarray, int]:
     """Photographed in a plastic sleeve: a grey haze and a broad stripe of glare across the
-    page where the print keeps only 25-40 % of its contrast (no stage handles it yet)."""
+    page where the print keeps only 25-40 % of its contrast."""
     h, w = img.shape[:2]
     yy, xx = np.mgrid[0:h, 0:w].astype(np.float32)
     slope = rng.uniform(0.3, 0.9)

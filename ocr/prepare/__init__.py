@@ -12,17 +12,18 @@
                      security paper
 7. ``invert``        turn over dark bands printed with light letters (title bars)
 8. ``light``         divide out shadows and uneven light, darken faint print
-9. ``denoise``       a 3x3 median where there is grain or dust
-10. ``streaks``      redraw a scanner's streaks down the page from the paper beside them
-11. ``deskew``       straighten the text lines (up to +-45 degrees)
-12. ``orientation``  quarter turns: sideways or upside-down pages
-13. ``creases``      redraw a fold's line through the print from the paper beside it
-14. ``crop``         cut the image Tesseract reads to the printed area
-15. ``banding``      darken pale bands across the print (a clogged inkjet, a worn drum)
-16. ``marks``        take out a ring drawn in black pen round a line
-17. ``motion``       undo a straight shake of the camera or the scanner (Wiener)
-18. ``upscale``      enlarge low-resolution scans and small print
-19. ``show_through`` clear the back page's print seen through thin paper (read mirrored)
+9. ``glare``         bring back the print paled by a glare's veil (a plastic sleeve, a lamp)
+10. ``denoise``      a 3x3 median where there is grain or dust
+11. ``streaks``      redraw a scanner's streaks down the page from the paper beside them
+12. ``deskew``       straighten the text lines (up to +-45 degrees)
+13. ``orientation``  quarter turns: sideways or upside-down pages
+14. ``creases``      redraw a fold's line through the print from the paper beside it
+15. ``crop``         cut the image Tesseract reads to the printed area
+16. ``banding``      darken pale bands across the print (a clogged inkjet, a worn drum)
+17. ``marks``        take out a ring drawn in black pen round a line
+18. ``motion``       undo a straight shake of the camera or the scanner (Wiener)
+19. ``upscale``      enlarge low-resolution scans and small print
+20. ``show_through`` clear the back page's print seen through thin paper (read mirrored)
 
 Each stage decides for itself whether the page needs it and records what it did, so a clean
 scan passes through untouched. The original is never modified: ``PreparedPage.upright`` is
@@ -57,6 +58,7 @@ from .crop import letters_box, print_box
 from .denoise import denoise
 from .deskew import estimate_skew, rotate
 from .dither import undither
+from .glare import remove_glare
 from .invert import invert_bands
 from .light import normalise_light
 from .marks import remove_marks
@@ -190,6 +192,7 @@ def prepare_page(
     char_px = small_h / f if small_h else None
     run.image = grey
     run.record("light", lambda: _light(run, options, char_px))
+    run.record("glare", lambda: _glare(run, options))
     run.record("denoise", lambda: _denoise(run, options))
     run.record("streaks", lambda: _streaks(run, options))
     vertical, mask = _deskew(run, options, mask)
@@ -356,6 +359,40 @@ def _light(
     if res.ink_level is not None:
         params["ink_level"] = res.ink_level
     return res.applied, params
+
+
+def _glare(run: _Run, options: PrepareOptions) -> tuple[bool, dict[str, Any]]:
+    if not options.remove_glare:
+        return False, {"reason": "disabled"}
+    res = remove_glare(run.image, run.dpi, _seal_area(run, round(run.dpi * 0.1)))
+    params: dict[str, Any] = {"tiles": res.tiles, "lift": round(res.lift, 1)}
+    if res.box is None:
+        return False, params
+    # Tesseract thresholds the whole page once; read alone, the veil's area would get a
+    # threshold of its own and read its pale print. So both are read as the page's one
+    # threshold sees them.
+    x, y, w, h = res.box
+    area = np.s_[y : y + h, x : x + w]
+    limit, _ = cv2.threshold(run.image, 0, 255, cv2.THRESH_BINARY | cv2.THRESH_OTSU)
+    before_words = _check_read(run, options, _binary(run.image[area], limit))
+    after_words = (
+        _check_read(run, options, _binary(res.grey[area], limit))
+        if before_words is not None
+        else None
+    )
+    if before_words is None or after_words is None:
+        params["check"] = "timed out"
+        return False, params
+    before, after = _confident_words(before_words), _confident_words(after_words)
+    params.update(confident_words_before=before, confident_words_after=after)
+    if after < before + options.glare_min_gain:
+        return False, params
+    run.image = res.grey
+    return True, params
+
+
+def _binary(grey: np.ndarray, limit: float) -> np.ndarray:
+    return np.where(grey > limit, 255, 0).astype(np.uint8)
 
 
 def _denoise(run: _Run, options: PrepareOptions) -> tuple[bool, dict[str, Any]]:

@@ -22,6 +22,8 @@ class PrepareOptions:
     """Turn over dark bands printed with light letters (``ocr.prepare.invert``)."""
     normalise_light: bool = True
     """Divide out shadows and uneven light."""
+    remove_glare: bool = True
+    """Bring back the print under a glare's veil, a plastic sleeve's (``ocr.prepare.glare``)."""
     denoise: bool = True
     remove_streaks: bool = True
     """Redraw the lines a sheet-fed scanner's dust draws down the page."""
@@ -101,6 +103,10 @@ class PrepareOptions:
     """Tesseract OSD answers below this confidence are ignored."""
     orientation_margin: float = 0.12
     """Own up/down test: below this margin it asks Tesseract OSD instead."""
+    glare_min_gain: int = 3
+    """The print under a glare is brought back only if the veil's area then has this many
+    more words read at confidence 80 or above: a page whose pale print is its own (a
+    signature, a photo's background round a card) reads no better for it."""
     check_timeout_s: float = 5.0
     """A stage's own Tesseract run (the orientation's OSD, the motion and show-through
     checks) given up after this long: the stage is then not applied, and the page goes on.

@@ -155,6 +155,7 @@ def test_steps_are_recorded_as_json() -> None:
         "seals",
         "invert",
         "light",
+        "glare",
         "denoise",
         "streaks",
         "deskew",

@@ -165,6 +165,7 @@ def ocr_page(page: PageInput, out: Path, options: OcrOptions) -> PageResult:
             options.quality,
             mirrored="mirror" in applied,
             noise="specks" in applied,
+            glare_veil="glare" in applied,
         )
         quality = combine(seen, read)
     return PageResult(

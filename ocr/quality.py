@@ -329,6 +329,18 @@ def _mirrored() -> Reason:
     )
 
 
+def _glare_veil() -> Reason:
+    return Reason(
+        "glare_veil",
+        "warn",
+        "Ánh sáng phản chiếu (bìa nhựa, giấy bóng) làm nhạt chữ ở một vùng — đã được làm rõ lại để"
+        " đọc; hãy kiểm tra chữ ở vùng đó, lần sau lấy giấy ra khỏi bìa nhựa hoặc nghiêng giấy khi chụp.",
+        "Reflected light (a plastic sleeve, glossy paper) paled the print in part of the page — it"
+        " was brought back to be read; check the text there, and next time take the paper out of"
+        " its sleeve or tilt it when taking the photo.",
+    )
+
+
 def _low_confidence(conf: float, severity: str) -> Reason:
     if severity == "reject":
         return Reason(
@@ -727,15 +739,19 @@ def assess_ocr(
     options: QualityOptions | None = None,
     mirrored: bool = False,
     noise: bool = False,
+    glare_veil: bool = False,
 ) -> PageQuality:
     """After OCR: the mean word confidence (0-100) of a page that is not blank, whether it
     could only be read ``mirrored`` (a front camera's photo, which the image checks before
-    OCR cannot tell from a page of print), and whether preparation found nothing but
-    ``noise`` on it and read it as empty: the clerk is told whatever the intake check said,
-    so no page is emptied silently."""
+    OCR cannot tell from a page of print), whether preparation found nothing but ``noise`` on
+    it and read it as empty (the clerk is told whatever the intake check said, so no page is
+    emptied silently), and whether it brought back print paled by a ``glare_veil`` (the
+    image checks see only glare that blows the paper out)."""
     options = options or QualityOptions()
     metrics: dict[str, Any] = {"mean_word_confidence": mean_word_confidence, "words": word_count}
     reasons = [_mirrored()] if mirrored else []
+    if glare_veil:
+        reasons.append(_glare_veil())
     if noise:
         reasons.append(_only_noise())
     if mean_word_confidence is not None:

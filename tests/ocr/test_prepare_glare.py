@@ -5,10 +5,12 @@ from __future__ import annotations
 
 import dataclasses
 import functools
+from pathlib import Path
 
 import numpy as np
 
-from ocr.pipeline import OcrOptions, read_page
+from ingest import PageImage
+from ocr.pipeline import OcrOptions, ocr_page, read_page
 from ocr.prepare import PrepareOptions, prepare_page
 from ocr.prepare.glare import remove_glare
 from ocr.prepare.measure import to_grey
@@ -75,3 +77,17 @@ def test_the_page_under_a_glare_is_read() -> None:
     off = OcrOptions(prepare=dataclasses.replace(PrepareOptions(), remove_glare=False))
     _, raw = read_page(page, 300, off)
     assert cer(raw.text, truth) > cer(rec.text, truth) + 0.02
+
+
+def test_the_clerk_is_told_to_check_the_print_under_the_glare(tmp_path: Path) -> None:
+    page, _ = under_lamp(grey())
+    result = ocr_page(
+        PageImage(0, np.stack([page] * 3, axis=-1), 300), tmp_path / "p.pdf", OcrOptions()
+    )
+    assert result.quality is not None and result.quality.verdict == "warn"
+    assert "glare_veil" in {r.code for r in result.quality.reasons}
+    clean = ocr_page(
+        PageImage(0, np.stack([grey()] * 3, axis=-1), 300), tmp_path / "c.pdf", OcrOptions()
+    )
+    assert clean.quality is not None
+    assert "glare_veil" not in {r.code for r in clean.quality.reasons}

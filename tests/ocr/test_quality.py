@@ -281,3 +281,10 @@ def test_thresholds_come_from_options() -> None:
 def test_garbage_input_raises_a_typed_error() -> None:
     with pytest.raises(UnreadableImage):
         assess_page(np.zeros((3, 3), np.uint8), 300, OPTIONS)
+
+
+def test_print_brought_back_from_under_a_glare_warns_the_clerk_to_check_it() -> None:
+    read = assess_ocr(93.0, 250, OPTIONS, glare_veil=True)
+    assert read.verdict == "warn" and [r.code for r in read.reasons] == ["glare_veil"]
+    (reason,) = read.reasons
+    assert "bìa nhựa" in reason.message_vi and "sleeve" in reason.message_en

@@ -374,18 +374,8 @@ def _glare(run: _Run, options: PrepareOptions) -> tuple[bool, dict[str, Any]]:
     x, y, w, h = res.box
     area = np.s_[y : y + h, x : x + w]
     limit, _ = cv2.threshold(run.image, 0, 255, cv2.THRESH_BINARY | cv2.THRESH_OTSU)
-    before_words = _check_read(run, options, _binary(run.image[area], limit))
-    after_words = (
-        _check_read(run, options, _binary(res.grey[area], limit))
-        if before_words is not None
-        else None
-    )
-    if before_words is None or after_words is None:
-        params["check"] = "timed out"
-        return False, params
-    before, after = _confident_words(before_words), _confident_words(after_words)
-    params.update(confident_words_before=before, confident_words_after=after)
-    if after < before + options.glare_min_gain:
+    before, after = _binary(run.image[area], limit), _binary(res.grey[area], limit)
+    if not _reads_better(run, options, before, after, options.glare_min_gain, params):
         return False, params
     run.image = res.grey
     return True, params
@@ -564,14 +554,9 @@ def _motion(run: _Run, options: PrepareOptions) -> tuple[bool, dict[str, Any]]:
     # rings into ghosts. The band with the most ink must read more words surely. (Mean
     # confidence is the weaker test: words that come back read at middling confidence.)
     band = text_band(run.image, round(options.deblur_band_in * run.dpi))
-    before_words = _check_read(run, options, run.image[band])
-    after_words = _check_read(run, options, sharp[band]) if before_words is not None else None
-    if before_words is None or after_words is None:
-        params["check"] = "timed out"
-        return False, params
-    before, after = _confident_words(before_words), _confident_words(after_words)
-    params.update(confident_words_before=before, confident_words_after=after)
-    if after < before + options.deblur_min_gain:
+    if not _reads_better(
+        run, options, run.image[band], sharp[band], options.deblur_min_gain, params
+    ):
         return False, params
     run.image = sharp
     return True, params
@@ -651,6 +636,26 @@ def _check_read(run: _Run, options: PrepareOptions, image: np.ndarray) -> tuple[
         return read_words(image, lang=run.language, dpi=run.dpi, timeout=options.check_timeout_s)
     except OcrTimeout:
         return None
+
+
+def _reads_better(
+    run: _Run,
+    options: PrepareOptions,
+    before: np.ndarray,
+    after: np.ndarray,
+    gain: int,
+    params: dict[str, Any],
+) -> bool:
+    """A stage's check: ``after`` reads ``gain`` more words at confidence 80 or above than
+    ``before`` (what was counted goes into ``params``). False when a read timed out."""
+    before_words = _check_read(run, options, before)
+    after_words = _check_read(run, options, after) if before_words is not None else None
+    if before_words is None or after_words is None:
+        params["check"] = "timed out"
+        return False
+    was, now = _confident_words(before_words), _confident_words(after_words)
+    params.update(confident_words_before=was, confident_words_after=now)
+    return now >= was + gain
 
 
 def _lettered(word: Word) -> bool:

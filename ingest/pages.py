@@ -119,6 +119,8 @@ def as_rgb(frame: Image.Image) -> np.ndarray:
     if frame.mode in _DEEP_GREY:
         grey = np.asarray(frame, dtype=np.float32)  # exact up to 2**24, half the memory
         top = float(grey.max()) if grey.size else 0.0
+        if not np.isfinite(top):  # a float TIFF holding NaN or infinity: no picture to show
+            raise ValueError("the image's samples are not finite numbers")
         grey8 = np.clip(np.rint(grey * (255.0 / _full_scale(top))), 0, 255).astype(np.uint8)
         return np.repeat(grey8[:, :, None], 3, axis=2)
     if "A" in frame.getbands() or "a" in frame.getbands() or "transparency" in frame.info:

@@ -11,6 +11,7 @@ from PIL import Image
 
 from api.samples import render_page
 from ingest import check_upload, iter_pages
+from ingest.errors import DamagedFile
 from ingest.gate import check_pages
 from ingest.limits import IntakeLimits
 from ocr.pipeline import OcrOptions, read_page
@@ -94,3 +95,11 @@ def test_a_16_bit_grey_scan_is_checked_and_read_like_its_8_bit_copy(
     (page,) = iter_pages(path, "image/tiff")
     _, read = read_page(page.image, 300, OcrOptions())
     assert ID in read.text.replace(" ", "")
+
+
+def test_a_float_scan_holding_no_numbers_is_refused_as_damaged(tmp_path: Path) -> None:
+    path = tmp_path / "broken.tif"
+    Image.fromarray(np.full((64, 64), np.inf, np.float32), "F").save(path, dpi=DPI)
+    with pytest.raises(DamagedFile) as err:
+        next(iter(iter_pages(path, "image/tiff")))
+    assert err.value.status == 422 and err.value.code == "damaged_file"

@@ -243,7 +243,9 @@ def ocr(
         fail(exc)
     if text:
         text.write_text("\f".join(r.text for r in results), encoding="utf-8")
-    console.print(f"[green]✓[/green] {out} ({len(results)} pages)")
+    own = sum(r.details.get("text_source") == "pdf" for r in results)
+    taken = f"; {own} made of text, taken as they are, not read again" if own else ""
+    console.print(f"[green]✓[/green] {out} ({len(results)} pages{taken})")
 
 
 @app.command()

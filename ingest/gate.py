@@ -50,7 +50,7 @@ def check_pages(
     """
     started = time.monotonic()
     verdicts: list[PageQuality] = []
-    for page in iter_pages(path, media_type, GATE_RENDER_DPI):
+    for page in iter_pages(path, media_type, GATE_RENDER_DPI, text_layers=False):
         verdicts.append(assess_page(page.image, page.dpi, options, scan_dpi=page.scan_dpi))
         del page
         if max_pages is not None and len(verdicts) >= max_pages:

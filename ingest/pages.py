@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -27,18 +28,29 @@ class PageImage:
     scan_dpi: int | None = None
     """Resolution of the scan itself when it differs from ``dpi``: a 150 dpi scan inside a
     PDF renders at 300 dpi, but holds no more detail than 150 (the quality gate judges this)."""
+    text_layer: str | None = None
+    """The text a PDF page shows as text (not as a picture), when the page is made of it:
+    visible text, no OCR layer, pictures covering less than ``PICTURE_SHARE`` of it
+    (``ocr.textlayer`` judges whether it can stand in for OCR). None for scans and images."""
+    own_page: bytes | None = None
+    """That page alone as a PDF, as it is (with ``text_layer``): its searchable copy."""
 
 
-def iter_pages(path: Path, media_type: str, render_dpi: int = 300) -> Iterator[PageImage]:
+def iter_pages(
+    path: Path, media_type: str, render_dpi: int = 300, text_layers: bool = True
+) -> Iterator[PageImage]:
+    """The file's pages in order; ``text_layers``: also a PDF page's own text and the page
+    itself where it is made of text (``PageImage.text_layer``), which the quality gate does
+    not need."""
     if media_type not in ACCEPTED:
         raise UnsupportedFileType(media_type)
     if media_type == PDF:
-        yield from _pdf_pages(path, render_dpi)
+        yield from _pdf_pages(path, render_dpi, text_layers)
     else:
         yield from _image_pages(path)
 
 
-def _pdf_pages(path: Path, dpi: int) -> Iterator[PageImage]:
+def _pdf_pages(path: Path, dpi: int, text_layers: bool) -> Iterator[PageImage]:
     try:
         pdf = pdfium.PdfDocument(str(path))
     except pdfium.PdfiumError as exc:
@@ -47,41 +59,105 @@ def _pdf_pages(path: Path, dpi: int) -> Iterator[PageImage]:
         for index in range(len(pdf)):
             page = pdf[index]
             try:
-                scan_dpi = _scan_dpi(page)
+                scan_dpi, covered = _pictures(page)
                 bitmap = page.render(scale=dpi / 72, rev_byteorder=True)
                 array = bitmap.to_numpy()[:, :, :3].copy()
             except pdfium.PdfiumError as exc:
                 raise DamagedFile(f"page {index + 1}: {exc}") from exc
             finally:
                 page.close()
-            yield PageImage(index=index, image=array, dpi=dpi, scan_dpi=scan_dpi)
+            text, own = (None, None)
+            if text_layers and covered < PICTURE_SHARE:
+                text, own = _page_alone(pdf, index) or (None, None)
+            yield PageImage(index, array, dpi, scan_dpi, text, own)
     finally:
         pdf.close()
 
 
 SCAN_COVER = 0.5
 """Share of the page an image must cover to count as the page's scan."""
+PICTURE_SHARE = 0.15
+"""Pictures covering this share of a page or more may hold print of their own (a pasted
+photo of an ID card): such a page is read by OCR, which reads its text too. A logo, a
+signature or a seal's picture covers a few hundredths."""
 
 
-def _scan_dpi(page: pdfium.PdfPage) -> int | None:
-    """The resolution of the image that makes up the page, None for a page of vector text.
+def _pictures(page: pdfium.PdfPage) -> tuple[int | None, float]:
+    """The resolution of the image that makes up the page (None for a page of vector text),
+    and the share of the page that images cover.
 
-    pdfium computes it from the image's pixel size and its placement matrix.
+    pdfium computes the resolution from the image's pixel size and its placement matrix.
     """
     width, height = page.get_size()
     page_area = max(1.0, width * height)
     best: tuple[float, int] | None = None
+    covered = 0.0
     for obj in page.get_objects(filter=(pdfium_c.FPDF_PAGEOBJ_IMAGE,), max_depth=2):
         try:
             left, bottom, right, top = obj.get_bounds()
             meta = obj.get_metadata()
         except pdfium.PdfiumError:
             continue
-        area = (right - left) * (top - bottom)
+        # Only the part on the page counts (a picture may be placed partly off it).
+        area = max(0.0, min(right, width) - max(left, 0.0)) * max(
+            0.0, min(top, height) - max(bottom, 0.0)
+        )
+        covered += area / page_area
         dpi = min(meta.horizontal_dpi, meta.vertical_dpi)
         if area >= SCAN_COVER * page_area and dpi > 0 and (best is None or area > best[0]):
             best = (area, int(round(dpi)))
-    return best[1] if best else None
+    return (best[1] if best else None), covered
+
+
+def _page_alone(pdf: pdfium.PdfDocument, index: int) -> tuple[str, bytes] | None:
+    """Page ``index`` of ``pdf`` as a PDF of its own, with its text, when it shows text as
+    text; None when it has none, when any of it is invisible (an OCR layer laid over a
+    picture of the page: that reading is not the paper's own, and is not trusted), or when
+    pdfium cannot copy it.
+
+    The copy's annotations are flattened into it as they print: a visible signature's stamp
+    stays on the page (a signature field without its form would not show in every viewer),
+    and its words are part of the page's text as they are of what OCR would read.
+    """
+    alone = pdfium.PdfDocument.new()
+    try:
+        alone.import_pages(pdf, [index])
+        page = alone[0]
+        try:
+            pdfium_c.FPDFPage_Flatten(page.raw, pdfium_c.FLAT_PRINT)
+        finally:
+            page.close()
+        page = alone[0]  # flattening invalidates the page's handles
+        try:
+            text = _own_text(page)
+        finally:
+            page.close()
+        if text is None:
+            return None
+        out = io.BytesIO()
+        alone.save(out)
+        return text, out.getvalue()
+    except pdfium.PdfiumError:
+        return None
+    finally:
+        alone.close()
+
+
+def _own_text(page: pdfium.PdfPage) -> str | None:
+    """The page's text, or None when it shows none or any of it is invisible."""
+    shown = 0
+    for obj in page.get_objects(filter=(pdfium_c.FPDF_PAGEOBJ_TEXT,), max_depth=2):
+        mode = pdfium_c.FPDFTextObj_GetTextRenderMode(obj.raw)
+        if mode == pdfium_c.FPDF_TEXTRENDERMODE_INVISIBLE:
+            return None
+        shown += 1
+    if not shown:
+        return None
+    textpage = page.get_textpage()
+    try:
+        return str(textpage.get_text_range())
+    finally:
+        textpage.close()
 
 
 def _image_pages(path: Path) -> Iterator[PageImage]:

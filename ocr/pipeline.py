@@ -26,6 +26,7 @@ from .prepare import (
 from .prepare.measure import dpi_from_size
 from .quality import PageQuality, QualityOptions, assess_ocr, assess_page, combine
 from .tesseract import Recognition, read_words, recognize
+from .textlayer import own_text
 
 
 @dataclass(frozen=True)
@@ -58,6 +59,10 @@ class PageInput(Protocol):
     def dpi(self) -> int | None: ...
     @property
     def scan_dpi(self) -> int | None: ...
+    @property
+    def text_layer(self) -> str | None: ...
+    @property
+    def own_page(self) -> bytes | None: ...
 
 
 @dataclass(frozen=True)
@@ -149,10 +154,25 @@ def write_searchable_page(
 
 
 def ocr_page(page: PageInput, out: Path, options: OcrOptions) -> PageResult:
-    """OCR one page image into the searchable page PDF ``out``."""
+    """OCR one page image into the searchable page PDF ``out``; a PDF page made of text whose
+    text can be trusted (``ocr.textlayer``) is not read again: its text is taken, and the
+    page itself is its searchable copy."""
     image, dpi = page.image, page.dpi
     # Judged on the page as scanned, before preparation changes it.
     seen = assess_page(image, dpi, options.quality, page.scan_dpi) if options.quality else None
+    text = own_text(page.text_layer) if page.text_layer and page.own_page else None
+    if text is not None and page.own_page is not None:
+        out.write_bytes(page.own_page)
+        return PageResult(
+            index=page.index,
+            text=text,
+            mean_confidence=None,
+            width_px=int(image.shape[1]),
+            height_px=int(image.shape[0]),
+            dpi=shown_dpi(image, dpi),
+            details={"text_source": "pdf", "steps": []},
+            quality=seen,
+        )
     prepared, recognition = read_page(image, dpi, options)
     page_dpi = write_searchable_page(out, prepared, recognition, dpi, options)
     quality = None
@@ -175,7 +195,7 @@ def ocr_page(page: PageInput, out: Path, options: OcrOptions) -> PageResult:
         width_px=int(prepared.upright.shape[1]),
         height_px=int(prepared.upright.shape[0]),
         dpi=page_dpi,
-        details={"steps": [step.to_dict() for step in prepared.steps]},
+        details={"text_source": "ocr", "steps": [step.to_dict() for step in prepared.steps]},
         quality=quality,
     )
 

@@ -16,6 +16,7 @@ from api.samples import DEMO_PAPERS, write_image
 from api.settings import Settings
 from tests.api.conftest import upload
 from tests.conftest import OWNER_A, Account, open_dossier, wait_for_job
+from tests.utils.textpdf import write_text_pdf
 
 pytestmark = pytest.mark.services
 
@@ -65,6 +66,24 @@ def test_warehouse_filters_by_type(
         f"/owners/{OWNER_A}/documents", params={"type": "giay_khai_sinh"}, headers=clerk.headers
     )
     assert card["doc"]["id"] not in {d["id"] for d in births.json()["items"]}
+
+
+def test_a_certificate_made_on_a_computer_is_understood_from_its_own_text(
+    api: httpx.Client, accounts: dict[str, Account], tmp_path: Path
+) -> None:
+    # GIVEN the e-certificate a company downloaded from the business registration portal (a
+    # PDF of text, not a scan), WHEN the clerk uploads it, THEN its text is taken as it is
+    # (not read again by OCR), and the paper is classified with its fields.
+    clerk = accounts["clerk_a"]
+    dossier = open_dossier(api, clerk, OWNER_A, "Nguyễn Văn An")
+    lines = [*DEMO_PAPERS["dang-ky-doanh-nghiep"][0], f"Mã tra cứu: {uuid.uuid4().hex[:10]}"]
+    doc = _process(api, clerk, dossier["id"], write_text_pdf(tmp_path / "gcn-dkdn.pdf", [lines]))
+    assert doc["doc_type"] == "giay_chung_nhan_dang_ky_doanh_nghiep"
+    assert doc["fields"]["ma_so_doanh_nghiep"]["value"] == "0109876543"
+    pages = api.get(
+        f"/documents/{doc['id']}", params={"pages": True}, headers=clerk.headers
+    ).json()["pages"]
+    assert pages[0]["details"]["text_source"] == "pdf" and pages[0]["text"] == "\n".join(lines)
 
 
 def test_another_scan_of_a_held_paper_says_so(

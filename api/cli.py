@@ -203,7 +203,9 @@ def model_show() -> None:
 
 @app.command()
 def ocr(
-    input: Annotated[Path, typer.Argument(exists=True, dir_okay=False, help="PDF/JPEG/PNG/TIFF")],
+    input: Annotated[
+        Path, typer.Argument(exists=True, dir_okay=False, help="PDF/JPEG/PNG/TIFF/HEIC/WebP/AVIF")
+    ],
     out: Annotated[Path, typer.Option("--out", help="searchable PDF to write")],
     text: Annotated[Path | None, typer.Option("--text", help="also write the text here")] = None,
 ) -> None:
@@ -250,7 +252,9 @@ def ocr(
 
 @app.command()
 def quality(
-    input: Annotated[Path, typer.Argument(exists=True, dir_okay=False, help="PDF/JPEG/PNG/TIFF")],
+    input: Annotated[
+        Path, typer.Argument(exists=True, dir_okay=False, help="PDF/JPEG/PNG/TIFF/HEIC/WebP/AVIF")
+    ],
     json_out: Annotated[bool, typer.Option("--json", help="print JSON")] = False,
 ) -> None:
     """The quality gate's verdict on every page of a scan (local, no services, no OCR).
@@ -316,7 +320,9 @@ def _local_ocr_text(input: Path) -> str:
 
 @app.command()
 def classify(
-    input: Annotated[Path, typer.Argument(exists=True, dir_okay=False, help="PDF/JPEG/PNG/TIFF")],
+    input: Annotated[
+        Path, typer.Argument(exists=True, dir_okay=False, help="PDF/JPEG/PNG/TIFF/HEIC/WebP/AVIF")
+    ],
     json_out: Annotated[bool, typer.Option("--json", help="print JSON")] = False,
 ) -> None:
     """What the paper is and what it says: type, confidence, fields, flags (local, no services)."""

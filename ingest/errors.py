@@ -24,10 +24,11 @@ class UnsupportedFileType(IngestError):
     status = 415
     message_vi = (
         "Loại tệp không được hỗ trợ (nhận dạng theo nội dung, không theo tên tệp). "
-        "Hãy tải lên PDF, JPEG, PNG hoặc TIFF."
+        "Hãy tải lên PDF, JPEG, PNG, TIFF, HEIC (ảnh iPhone), WebP hoặc AVIF."
     )
     message_en = (
-        "Unsupported file type (judged by content, not by name). Upload a PDF, JPEG, PNG or TIFF."
+        "Unsupported file type (judged by content, not by name). "
+        "Upload a PDF, JPEG, PNG, TIFF, HEIC (an iPhone's photo), WebP or AVIF."
     )
 
 

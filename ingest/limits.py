@@ -9,6 +9,7 @@ from pathlib import Path
 import pypdfium2 as pdfium
 from PIL import Image, UnidentifiedImageError
 
+from . import formats  # noqa: F401  (HEIC)
 from .errors import (
     DamagedFile,
     EmptyFile,

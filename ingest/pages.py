@@ -12,6 +12,7 @@ import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 from PIL import Image, ImageOps
 
+from . import formats  # noqa: F401  (HEIC)
 from .errors import DamagedFile, UnsupportedFileType
 from .limits import image_dpi
 from .sniff import ACCEPTED, PDF

@@ -17,7 +17,7 @@ from api.runtime import Runtime
 from archive.models import AuditEvent
 from tests.api.conftest import upload
 from tests.conftest import OWNER_A, Account, open_dossier, wait_for_job
-from tests.utils.scans import PAGES, write_jpeg
+from tests.utils.scans import PAGES, render_page, unique_lines, write_jpeg
 
 pytestmark = pytest.mark.services
 
@@ -213,3 +213,26 @@ def test_same_file_again_is_reused_not_stored_twice(
     assert body["reused"]["message_vi"].startswith("Đã có trong kho")
     listed = api.get(f"/dossiers/{later['id']}/documents", headers=clerk.headers).json()
     assert [d["id"] for d in listed["items"]] == [held]
+
+
+def test_an_iphone_photo_is_taken_read_and_kept_as_it_came(
+    api: httpx.Client, accounts: dict[str, Account], tmp_path: Path
+) -> None:
+    # A citizen's paper photographed on an iPhone arrives as HEIC: taken by its content,
+    # read, kept byte for byte with its own type, and given a searchable PDF.
+    clerk = accounts["clerk_a"]
+    dossier = open_dossier(api, clerk, OWNER_A, "Nguyễn Văn An")
+    photo = tmp_path / "IMG_2231.HEIC"
+    render_page(unique_lines(PAGES[1]), dpi=300).save(photo, quality=90)
+    r = upload(api, clerk, dossier["id"], photo)
+    assert r.status_code == 202, r.text
+    assert r.json()["media_type"] == "image/heic" and r.json()["quality"]["verdict"] != "reject"
+    assert wait_for_job(api, clerk, r.json()["job_id"])["state"] == "done"
+    doc_id = r.json()["document_id"]
+    original = api.get(f"/documents/{doc_id}/file", headers=clerk.headers)
+    assert original.content == photo.read_bytes()
+    assert original.headers["content-type"] == "image/heic"
+    searchable = api.get(
+        f"/documents/{doc_id}/file", params={"variant": "searchable"}, headers=clerk.headers
+    )
+    assert "001190012345" in _pdftotext(searchable.content, tmp_path)[0]

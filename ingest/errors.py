@@ -66,6 +66,19 @@ class EncryptedPdf(IngestError):
     message_en = "The PDF is password-protected/encrypted. Remove the password and upload again."
 
 
+class ProtectedPdf(IngestError):
+    code = "protected_pdf"
+    status = 422
+    message_vi = (
+        "PDF được bảo vệ bằng mật khẩu chủ sở hữu (cấm chỉnh sửa) nên không ký số lên được. "
+        "Hãy xuất lại PDF kết quả từ phần mềm soạn thảo mà không đặt mật khẩu hay hạn chế."
+    )
+    message_en = (
+        "The PDF is protected with an owner password (changes forbidden), so it cannot be "
+        "signed. Export the result PDF again from the editor without a password or restrictions."
+    )
+
+
 class DamagedFile(IngestError):
     code = "damaged_file"
     status = 422

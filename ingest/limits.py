@@ -47,6 +47,9 @@ class UploadInfo:
     media_type: str
     size_bytes: int
     pages: tuple[PageSize, ...]
+    protected: bool = False
+    """A PDF encrypted with an owner password only: it opens and reads without a password
+    (portals protect e-certificates against changes so), but cannot be signed."""
 
     @property
     def page_count(self) -> int:
@@ -69,7 +72,8 @@ def check_upload(path: Path, limits: IntakeLimits) -> UploadInfo:
     pages = _pdf_pages(path, limits) if media_type == PDF else _image_pages(path, limits)
     if not pages:
         raise NoPages()
-    return UploadInfo(media_type=media_type, size_bytes=size, pages=pages)
+    protected = media_type == PDF and _is_encrypted(path)
+    return UploadInfo(media_type=media_type, size_bytes=size, pages=pages, protected=protected)
 
 
 def _check_count(count: int, limits: IntakeLimits) -> None:
@@ -94,8 +98,6 @@ def _pdf_pages(path: Path, limits: IntakeLimits) -> tuple[PageSize, ...]:
             raise EncryptedPdf() from exc
         raise DamagedFile(str(exc)) from exc
     try:
-        if _is_encrypted(path):
-            raise EncryptedPdf()
         count = len(pdf)
         _check_count(count, limits)
         sizes = []
@@ -119,8 +121,8 @@ def _has_eof_marker(path: Path) -> bool:
 
 
 def _is_encrypted(path: Path) -> bool:
-    # pdfium opens PDFs encrypted with an empty user password (owner-password only) silently;
-    # they are still encrypted and signing would fail later, so refuse them here.
+    # pdfium opens PDFs encrypted with an empty user password (owner-password only) silently
+    # (one that needs a password to open it fails above): they are read, but not signed.
     from pypdf import PdfReader
     from pypdf.errors import PdfReadError
 

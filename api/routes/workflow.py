@@ -17,7 +17,7 @@ from archive.dossiers import get_dossier
 from archive.models import Document, Dossier, Job
 from archive.storage import sha256_file
 from ingest import check_upload
-from ingest.errors import UnsupportedFileType
+from ingest.errors import ProtectedPdf, UnsupportedFileType
 from ingest.sniff import PDF
 
 from ..deps import ClerkDep, RuntimeDep, SessionDep
@@ -85,6 +85,8 @@ def upload_result(
         info = check_upload(path, rt.limits)
         if info.media_type != PDF:
             raise UnsupportedFileType("a result must be a PDF")
+        if info.protected:
+            raise ProtectedPdf("owner password: an incremental signature would break it")
         checksum = sha256_file(path)
         key = f"results/{dossier.id}/{checksum.removeprefix('sha256:')}.pdf"
         rt.storage.put_file(key, path, PDF, checksum)

@@ -186,6 +186,12 @@ def test_bad_results_and_bad_verifications_get_codes(
         api, f"/dossiers/{dossier['id']}/result", clerk, bad_files.encrypted_pdf(tmp_path)
     )
     assert r.status_code == 422 and r.json()["code"] == "encrypted_pdf"
+    # A result protected against changes opens, but a signature would be a change.
+    plain = write_pdf(tmp_path / "ket-qua.pdf", RESULT)
+    protected = bad_files.protect(plain, tmp_path / "ket-qua-bao-ve.pdf")
+    r = _post_file(api, f"/dossiers/{dossier['id']}/result", clerk, protected)
+    assert r.status_code == 422 and r.json()["code"] == "protected_pdf"
+    assert "mật khẩu chủ sở hữu" in r.json()["message_vi"]
     for bad in (bad_files.text_file(tmp_path), bad_files.truncated_pdf(tmp_path)):
         r = _post_file(api, "/verify", None, bad)
         assert 400 <= r.status_code < 500, r.text

@@ -16,6 +16,7 @@ from api.samples import DEMO_PAPERS, write_image
 from api.settings import Settings
 from tests.api.conftest import upload
 from tests.conftest import OWNER_A, Account, open_dossier, wait_for_job
+from tests.utils.bad_files import protect
 from tests.utils.textpdf import write_text_pdf
 
 pytestmark = pytest.mark.services
@@ -72,12 +73,14 @@ def test_a_certificate_made_on_a_computer_is_understood_from_its_own_text(
     api: httpx.Client, accounts: dict[str, Account], tmp_path: Path
 ) -> None:
     # GIVEN the e-certificate a company downloaded from the business registration portal (a
-    # PDF of text, not a scan), WHEN the clerk uploads it, THEN its text is taken as it is
-    # (not read again by OCR), and the paper is classified with its fields.
+    # PDF of text, not a scan, protected against changes with an owner password), WHEN the
+    # clerk uploads it, THEN it is accepted, its text is taken as it is (not read again by
+    # OCR), and the paper is classified with its fields.
     clerk = accounts["clerk_a"]
     dossier = open_dossier(api, clerk, OWNER_A, "Nguyễn Văn An")
     lines = [*DEMO_PAPERS["dang-ky-doanh-nghiep"][0], f"Mã tra cứu: {uuid.uuid4().hex[:10]}"]
-    doc = _process(api, clerk, dossier["id"], write_text_pdf(tmp_path / "gcn-dkdn.pdf", [lines]))
+    made = write_text_pdf(tmp_path / "gcn.pdf", [lines])
+    doc = _process(api, clerk, dossier["id"], protect(made, tmp_path / "gcn-dkdn.pdf"))
     assert doc["doc_type"] == "giay_chung_nhan_dang_ky_doanh_nghiep"
     assert doc["fields"]["ma_so_doanh_nghiep"]["value"] == "0109876543"
     pages = api.get(

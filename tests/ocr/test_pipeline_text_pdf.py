@@ -14,8 +14,11 @@ import pypdfium2.raw as pdfium_c
 import pytest
 
 from api.samples import write_pdf
-from ingest import iter_pages
+from ingest import check_upload, iter_pages
+from ingest.errors import EncryptedPdf
+from ingest.limits import IntakeLimits
 from ocr.pipeline import OcrOptions, PageResult, ocr_to_pdf
+from tests.utils.bad_files import encrypted_pdf, protect
 from tests.utils.scans import id_card_scan
 from tests.utils.textpdf import write_text_pdf
 
@@ -147,3 +150,17 @@ def test_the_quality_gate_does_not_copy_the_pages(tmp_path: Path) -> None:
     assert page.text_layer is not None and page.own_page is not None
     with pikepdf.open(pdf) as original:
         assert len(original.pages) == 1
+
+
+def test_an_e_certificate_protected_against_changes_is_taken_and_read(tmp_path: Path) -> None:
+    # Portals protect what they issue with an owner password: it opens without one, so it is
+    # accepted and read (only signing it is refused); a PDF that needs a password is not.
+    made = write_text_pdf(tmp_path / "made.pdf", [CERTIFICATE])
+    protected = protect(made, tmp_path / "protected.pdf")
+    info = check_upload(protected, IntakeLimits())
+    assert info.protected and info.page_count == 1
+    (result,), _ = _ocr(protected, tmp_path)
+    assert result.details["text_source"] == "pdf" and result.text == "\n".join(CERTIFICATE)
+    assert not check_upload(made, IntakeLimits()).protected
+    with pytest.raises(EncryptedPdf):
+        check_upload(encrypted_pdf(tmp_path), IntakeLimits())

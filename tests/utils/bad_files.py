@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from pypdf import PdfReader, PdfWriter
+from pypdf.constants import UserAccessPermissions
 
 from .scans import PAGES, png_bytes, write_pdf
 
@@ -45,6 +46,23 @@ def encrypted_pdf(d: Path) -> Path:
     with p.open("wb") as fh:
         writer.write(fh)
     return p
+
+
+def protect(src: Path, out: Path) -> Path:
+    """``src`` encrypted with an owner password only, printing allowed and changes not, as
+    portals protect the e-certificates they issue: it opens without a password."""
+    writer = PdfWriter()
+    for page in PdfReader(src).pages:
+        writer.add_page(page)
+    writer.encrypt(
+        user_password="",
+        owner_password="chu-so-huu",
+        algorithm="AES-256",
+        permissions_flag=UserAccessPermissions.PRINT,
+    )
+    with out.open("wb") as fh:
+        writer.write(fh)
+    return out
 
 
 def bomb_png(d: Path) -> Path:

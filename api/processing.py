@@ -22,9 +22,11 @@ from archive.models import Document, Job
 from archive.search import search_text_for
 from archive.storage import sha256_file
 from ingest import iter_pages
+from ingest.sniff import PDF
 from ocr.pipeline import OcrOptions, PageResult, ocr_to_pdf
 from ocr.quality import summarise
 
+from .arrived_signatures import check_arrived_signatures
 from .classifier_models import active_model_path
 from .classifying import understand
 from .runtime import Runtime
@@ -86,6 +88,7 @@ def run_ocr_job(rt: Runtime, job_id: uuid.UUID) -> None:
             pages, out, work, ocr_options(rt), on_page=_progress(rt, job_id), title=doc.filename
         )
         meaning = understand("\n".join(r.text for r in results), active_model_path(rt))
+        arrived = check_arrived_signatures(rt, original) if doc.media_type == PDF else None
         checksum = sha256_file(out)
         key = searchable_key(doc.id)
         rt.storage.put_file(key, out, "application/pdf", checksum)
@@ -111,6 +114,7 @@ def run_ocr_job(rt: Runtime, job_id: uuid.UUID) -> None:
             ],
         )
         row.searchable_key, row.searchable_sha256, row.searchable_size = key, checksum, size
+        row.arrived_signatures = arrived
         understanding.record(row, meaning, rt.settings.warehouse_min_confidence)
         verdicts = [r.quality for r in results if r.quality is not None]
         if verdicts:

@@ -95,6 +95,9 @@ class DocumentOut(BaseModel):
     signed_at: datetime | None = None
     verification_code: str | None = None
     source_document_id: uuid.UUID | None = None
+    arrived_signatures: dict[str, Any] | None = None
+    """For a paper that came as a signed PDF: its signatures' verdict (valid, invalid,
+    indeterminate), with each signer, and why in Vietnamese and English when not valid."""
 
 
 class DocumentList(BaseModel):

@@ -40,6 +40,7 @@ def document_out(doc: Document, *, with_pages: bool = False) -> DocumentOut:
         signed_at=doc.signed_at,
         verification_code=doc.verification_code,
         source_document_id=doc.source_document_id,
+        arrived_signatures=doc.arrived_signatures,
         quality=doc.quality,
         error=_error(doc.error_code, doc.error_message_vi, doc.error_message_en),
         created_at=doc.created_at,

@@ -141,6 +141,10 @@ class Document(Base):
     """What the QR carries: /verify/<code> reaches this document's verification."""
     source_document_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("document.id"))
     """For a certified copy: the intake document it certifies."""
+    arrived_signatures: Mapped[dict[str, Any] | None] = mapped_column(JSONB)
+    """For a paper that came as a signed PDF (an e-certificate, a certified e-copy): its
+    signatures as verified when the worker read it (``api.arrived_signatures``); None when
+    it came unsigned."""
 
     dossier: Mapped[Dossier] = relationship(back_populates="documents")
     pages: Mapped[list[Page]] = relationship(

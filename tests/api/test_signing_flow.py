@@ -16,6 +16,7 @@ from api.samples import write_image, write_pdf
 from tests.api.conftest import upload
 from tests.conftest import OWNER_A, Account, open_dossier, wait_for_job
 from tests.utils import bad_files
+from tests.utils.scans import write_unique_pdf
 
 pytestmark = pytest.mark.services
 
@@ -113,6 +114,51 @@ def test_tampered_copy_is_invalid(api: httpx.Client, signed: dict[str, Any]) -> 
     report = _verify(api, bytes(data), signed["tmp"])
     assert report["verdict"] == "invalid"
     assert report["document"] is None  # not the archived file
+
+
+def test_a_signed_paper_brought_to_the_counter_says_whether_its_signature_holds(
+    api: httpx.Client, accounts: dict[str, Account], signed: dict[str, Any]
+) -> None:
+    # GIVEN the citizen brings the signed result to another procedure as one of their papers
+    # (and, to another one, a copy altered after signing), WHEN the clerk uploads them, THEN
+    # each document says whether its signature holds, and whose it is, without a new upload
+    # to /verify; an unsigned paper says nothing of signatures.
+    clerk, tmp = accounts["clerk_a"], signed["tmp"]
+    dossier = open_dossier(api, clerk, OWNER_A, "Nguyễn Văn An")
+    tampered = bytearray(signed["pdf"])
+    tampered[tampered.index(b"\xff\xd8\xff") + 500] ^= 0x01
+    (tmp / "to-protect.pdf").write_bytes(signed["pdf"])
+    protected = bad_files.protect(tmp / "to-protect.pdf", tmp / "protected.pdf").read_bytes()
+    docs = {}
+    for name, data in (
+        ("signed", signed["pdf"]),
+        ("tampered", bytes(tampered)),
+        ("protected", protected),
+    ):
+        path = tmp / f"ban-dien-tu-{name}.pdf"
+        path.write_bytes(data)
+        r = _post_file(api, f"/dossiers/{dossier['id']}/documents", clerk, path)
+        assert r.status_code == 202, r.text
+        assert wait_for_job(api, clerk, r.json()["job_id"])["state"] == "done"
+        docs[name] = api.get(f"/documents/{r.json()['document_id']}", headers=clerk.headers).json()
+    valid = docs["signed"]["arrived_signatures"]
+    assert valid["verdict"] == "valid" and valid["reasons"] == []
+    (signer,) = valid["signers"]
+    assert signer["verdict"] == "valid" and signer["pades_level"] == "B-LTA"
+    assert signer["name"] and signer["timestamp"]
+    broken = docs["tampered"]["arrived_signatures"]
+    assert broken["verdict"] == "invalid"
+    assert any("thay đổi sau khi ký" in r["message_vi"] for r in broken["reasons"])
+    # Re-saved with an owner password, it cannot be checked here: said so, not called valid.
+    unchecked = docs["protected"]["arrived_signatures"]
+    assert unchecked["verdict"] == "indeterminate"
+    assert unchecked["reasons"][0]["code"] == "encrypted_pdf"
+    plain = _post_file(
+        api, f"/dossiers/{dossier['id']}/documents", clerk, write_unique_pdf(tmp / "p.pdf", RESULT)
+    )
+    assert wait_for_job(api, clerk, plain.json()["job_id"])["state"] == "done"
+    unsigned = api.get(f"/documents/{plain.json()['document_id']}", headers=clerk.headers)
+    assert unsigned.json()["arrived_signatures"] is None
 
 
 def test_qr_code_page_in_vietnamese_and_json(api: httpx.Client, signed: dict[str, Any]) -> None:

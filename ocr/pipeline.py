@@ -14,7 +14,7 @@ from typing import Any, Protocol
 
 import numpy as np
 
-from .pdf import merge_pages, write_page_pdf
+from .pdf import merge_pages, pdfa_ready, write_page_pdf
 from .prepare import (
     PreparedPage,
     PrepareOptions,
@@ -211,13 +211,17 @@ def ocr_to_pdf(
     """OCR every page into one searchable PDF; ``on_page`` reports progress as pages finish."""
     page_files: list[Path] = []
     results: list[PageResult] = []
+    pdfa = True
     for page in pages:
         page_file = workdir / f"page-{page.index:05d}.pdf"
         result = ocr_page(page, page_file, options)
+        if result.details.get("text_source") == "pdf":
+            # A page kept as it was made: PDF/A only if it can be as it is.
+            pdfa = pdfa and pdfa_ready(page_file.read_bytes())
         del page
         page_files.append(page_file)
         results.append(result)
         if on_page:
             on_page(result)
-    merge_pages(page_files, out_pdf, title=title)
+    merge_pages(page_files, out_pdf, title=title, pdfa=pdfa)
     return results

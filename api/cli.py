@@ -6,6 +6,7 @@ import json
 import os
 import sys
 import tempfile
+import uuid
 from pathlib import Path
 from typing import Annotated, Any, NoReturn
 
@@ -454,6 +455,40 @@ def archive_renew(
     days = threshold_days if threshold_days is not None else rt.settings.renew_threshold_days
     summary = renew_all(rt, days, force=force, log=console.print)
     console.print(f"[green]✓[/green] {summary}")
+
+
+@archive_app.command("check-fixity")
+def archive_check_fixity(
+    limit: Annotated[
+        int | None, typer.Option(help="documents to check, longest unchecked first")
+    ] = None,
+    document: Annotated[
+        list[str] | None, typer.Option(help="check this document (repeatable)")
+    ] = None,
+    json_out: Annotated[bool, typer.Option("--json", help="print the summary as JSON")] = False,
+) -> None:
+    """Read stored files back and compare their SHA-256 with the recorded one (exit 1: damage)."""
+    from .fixity import check_fixity
+    from .runtime import get_runtime
+
+    rt = get_runtime()
+    ids = [uuid.UUID(d) for d in document or []]
+    summary = check_fixity(
+        rt,
+        limit=limit if limit is not None or ids else rt.settings.fixity_batch,
+        documents=ids,
+        log=(lambda _m: None) if json_out else console.print,
+    )
+    if json_out:
+        print(json.dumps(summary, ensure_ascii=False))
+    else:
+        mark = "[red]✗[/red]" if summary["failed"] else "[green]✓[/green]"
+        console.print(
+            f"{mark} {summary['documents']} documents, {summary['files']} files read, "
+            f"{summary['failed']} damaged or missing"
+        )
+    if summary["failed"]:
+        raise typer.Exit(1)
 
 
 # --- through the API --------------------------------------------------------------------

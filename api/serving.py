@@ -52,7 +52,19 @@ def worker_command(settings: Settings, concurrency: int) -> list[str]:
         f"sohoa-{settings.api_port}@%h",
         "--without-gossip",
         "--without-mingle",
+        # The schedule (archive timestamps, fixity) runs inside this one worker; a deployment
+        # with several workers runs one `celery beat` of its own instead (docker-compose.yml).
+        "--beat",
+        "--schedule",
+        str(beat_schedule_file(settings)),
     ]
+
+
+def beat_schedule_file(settings: Settings) -> Path:
+    """Where Celery beat keeps when each scheduled task last ran (it survives restarts)."""
+    run = settings.state_dir / "run"
+    run.mkdir(parents=True, exist_ok=True)
+    return run / "celerybeat-schedule"
 
 
 def _pid_file(settings: Settings, name: str) -> Path:

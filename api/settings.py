@@ -110,6 +110,9 @@ class Settings(BaseSettings):
     leader_title: str = "Giám đốc"
     renew_threshold_days: int = 180
     """Archive timestamps are renewed this long before the last one's TSA certificate expires."""
+    fixity_batch: int = 2000
+    """Documents whose stored files the daily fixity check re-reads, longest unchecked first:
+    with the default, an archive of 60,000 papers is read through once a month."""
     verify_rate_per_minute: int = 30
     """Anonymous verifications per client address per minute."""
 

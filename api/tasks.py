@@ -16,6 +16,7 @@ from ingest.errors import IngestError
 from ocr.errors import OcrError
 from signing import RevocationInfoUnavailable, SigningError, TimestampUnavailable, warm_fonts
 
+from .fixity import check_fixity
 from .processing import fail_job, run_ocr_job, stale_queued_jobs
 from .renewal import renew_all
 from .runtime import get_runtime
@@ -102,8 +103,17 @@ def renew_timestamps() -> str:
     return str(renew_all(rt, rt.settings.renew_threshold_days))
 
 
+@celery_app.task(name="sohoa.check_fixity")
+def check_fixity_batch() -> str:
+    """Beat: re-read the stored files of the longest unchecked documents (``api.fixity``)."""
+    rt = get_runtime()
+    summary = check_fixity(rt, limit=rt.settings.fixity_batch, log=log.warning)
+    return f"{summary['documents']} documents, {summary['failed']} damaged or missing"
+
+
 celery_app.conf.beat_schedule = {
     "renew-archive-timestamps": {"task": "sohoa.renew_timestamps", "schedule": 24 * 3600.0},
+    "check-fixity": {"task": "sohoa.check_fixity", "schedule": 24 * 3600.0},
 }
 
 

@@ -6,12 +6,15 @@ this test server (only) honours."""
 from __future__ import annotations
 
 from collections.abc import Iterator
+from datetime import datetime
 from pathlib import Path
 
 import pytest
 from pyhanko.sign.signers import Signer
 
 from signing import (
+    CertifiedCopyStamp,
+    DigitizationStamp,
     PadesLevel,
     SignOptions,
     TrustAnchor,
@@ -69,3 +72,26 @@ def signed(
     slow part)."""
     src = result_pdf()
     return {level: sign_pdf(src, options(pki, anchors, level), agency) for level in PadesLevel}
+
+
+def clerk_then_agency(
+    pdf: bytes,
+    pki: DevPki,
+    anchors: tuple[TrustAnchor, ...],
+    clerk: Signer,
+    agency: Signer,
+    levels: tuple[PadesLevel, PadesLevel],
+    clerk_name: str,
+    copy_stamp: CertifiedCopyStamp,
+    at: datetime,
+) -> bytes:
+    """A certified electronic copy as the counter makes it: the clerk signs the digitized
+    scan (top left), then the agency certifies the copy (top right)."""
+    scan = sign_pdf(
+        pdf,
+        options(pki, anchors, levels[0]),
+        clerk,
+        appearance=DigitizationStamp(clerk_name),
+        at=at,
+    )
+    return sign_pdf(scan, options(pki, anchors, levels[1]), agency, appearance=copy_stamp, at=at)

@@ -13,16 +13,14 @@ from ocr.pipeline import OcrOptions, ocr_to_pdf
 from signing import (
     CertifiedCopyStamp,
     CopyType,
-    DigitizationStamp,
     PadesLevel,
     TrustAnchor,
     Verdict,
     VerifyOptions,
-    sign_pdf,
     verify_pdf,
 )
 from signing.devpki import DevPki
-from tests.signing.conftest import options
+from tests.signing.conftest import clerk_then_agency
 from tests.signing.test_stamp import AGENCY, AT, QR
 from tests.utils.scans import PAGES
 from tests.utils.verapdf import validate_2b
@@ -40,19 +38,16 @@ def test_certified_copy_of_a_digitized_paper_stays_pdfa(
     searchable = tmp_path / "searchable.pdf"
     pages = iter_pages(scan, "application/pdf")
     ocr_to_pdf(pages, searchable, tmp_path, OcrOptions(), title="giấy khai sinh - Hằng.pdf")
-    digitized = sign_pdf(
+    copy = clerk_then_agency(
         searchable.read_bytes(),
-        options(pki, anchors, PadesLevel.B_T),
+        pki,
+        anchors,
         clerk,
-        appearance=DigitizationStamp("Trần Thị Bích"),
-        at=AT,
-    )
-    copy = sign_pdf(
-        digitized,
-        options(pki, anchors, PadesLevel.B_LTA),
         agency,
-        appearance=CertifiedCopyStamp(CopyType.SAO_Y, AGENCY, qr=QR),
-        at=AT,
+        (PadesLevel.B_T, PadesLevel.B_LTA),
+        "Trần Thị Bích",
+        CertifiedCopyStamp(CopyType.SAO_Y, AGENCY, qr=QR),
+        AT,
     )
     out = tmp_path / "ban-sao-dien-tu.pdf"
     out.write_bytes(copy)

@@ -14,7 +14,6 @@ from signing import (
     VN_TZ,
     CertifiedCopyStamp,
     CopyType,
-    DigitizationStamp,
     PadesLevel,
     QrContent,
     ResultStamp,
@@ -25,7 +24,7 @@ from signing import (
     verify_pdf,
 )
 from signing.devpki import DevPki
-from tests.signing.conftest import options
+from tests.signing.conftest import clerk_then_agency, options
 from tests.signing.pdfs import pillow_pdf, result_pdf
 from tests.signing.tools import render, words_with_boxes
 
@@ -135,19 +134,16 @@ def test_clerk_stamp_top_left_and_copy_keeps_it_valid(
 ) -> None:
     """The clerk's digitization signature sits top left; the agency's copy of that signed scan
     carries its QR inside its own stamp (page content must not change after a signature)."""
-    scan = sign_pdf(
+    copy = clerk_then_agency(
         pillow_pdf(),
-        options(pki, anchors, PadesLevel.B_B),
+        pki,
+        anchors,
         clerk,
-        appearance=DigitizationStamp("Nguyễn Thị Hằng"),
-        at=AT,
-    )
-    copy = sign_pdf(
-        scan,
-        options(pki, anchors, PadesLevel.B_B),
         agency,
-        appearance=CertifiedCopyStamp(CopyType.TRICH_SAO, AGENCY, qr=QR),
-        at=AT,
+        (PadesLevel.B_B, PadesLevel.B_B),
+        "Nguyễn Thị Hằng",
+        CertifiedCopyStamp(CopyType.TRICH_SAO, AGENCY, qr=QR),
+        AT,
     )
     path = tmp_path / "copy.pdf"
     path.write_bytes(copy)

@@ -126,6 +126,21 @@ def quality_line(quality: dict[str, Any]) -> str:
     return f"chất lượng / quality {mark}" + (f" — {reasons}" if reasons else "")
 
 
+def signature_line(check: dict[str, Any]) -> str:
+    """The verdict on the signatures a paper arrived with, in one line for the clerk."""
+    verdict = {
+        "valid": "[green]hợp lệ / valid[/green]",
+        "invalid": "[red]không hợp lệ / invalid[/red]",
+    }.get(check["verdict"], "[yellow]chưa xác định / indeterminate[/yellow]")
+    signers = ", ".join(s["name"] or s["organisation"] or "?" for s in check["signers"])
+    why = "; ".join(r["message_vi"] for r in check["reasons"])
+    return (
+        f"chữ ký số / signature: {verdict}"
+        + (f" — {signers}" if signers else "")
+        + (f" — {why}" if why else "")
+    )
+
+
 def run_intake(
     client: ApiClient,
     owner_id: str,
@@ -165,5 +180,7 @@ def run_intake(
             mark = "[green]✓[/green]" if job["state"] == "done" else "[red]✗[/red]"
             why = f" — {job['error']['message_vi']}" if job.get("error") else ""
             console.print(f"{mark} {name}: {doc['page_count']} trang/pages, {job['state']}{why}")
+        if doc.get("arrived_signatures"):
+            console.print(f"  {signature_line(doc['arrived_signatures'])}")
         documents.append({"file": name, "job": job, "document": doc})
     return {"dossier": dossier, "documents": documents, "refused": refused}

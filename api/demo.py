@@ -20,7 +20,7 @@ from . import services, serving
 from .accounts import upsert_user
 from .bootstrap import migrate_and_prepare
 from .client import ApiClient, run_intake
-from .samples import write_demo_dossier
+from .samples import write_demo_dossier, write_text_pdf
 from .settings import Settings, get_settings
 
 CENTRE = "000.00.01.H29"
@@ -54,6 +54,50 @@ def _download(client: ApiClient, base: str, doc_id: str, dest: Path) -> None:
                 fh.write(chunk)
 
 
+E_PAPER = [
+    "ỦY BAN NHÂN DÂN PHƯỜNG BA ĐÌNH",
+    "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+    "Độc lập - Tự do - Hạnh phúc",
+    "TRÍCH LỤC KHAI SINH (BẢN SAO)",
+    f"Họ, chữ đệm, tên: {OWNER_NAME.upper()}",
+    "Ngày, tháng, năm sinh: 14/07/1990",
+    "Giới tính: Nam    Dân tộc: Kinh    Quốc tịch: Việt Nam",
+    f"Số định danh cá nhân: {OWNER_ID}",
+    "Nơi sinh: Bệnh viện Phụ sản Hà Nội",
+    "Họ, chữ đệm, tên người mẹ: TRẦN THỊ LAN",
+    "Họ, chữ đệm, tên người cha: NGUYỄN VĂN HÙNG",
+]
+"""A paper the citizen brings as a file: an electronic copy of their birth extract, made on
+a computer and signed by the ward (the development PKI's agency key is that ward's)."""
+
+
+def _signed_e_paper(settings: Settings, out: Path) -> Path | None:
+    """``E_PAPER`` as its issuer would send it: a PDF of text, PAdES-signed with the
+    development PKI's key (the worker takes its own text and verifies the signature)."""
+    from signing import ResultStamp, SigningError, sign_pdf
+
+    from .signing_config import SigningNotConfigured, open_signer, sign_options, signing_setup
+
+    made = write_text_pdf(out / "trich-luc-khai-sinh-dien-tu.unsigned.pdf", [E_PAPER])
+    try:
+        setup = signing_setup(settings)
+        with open_signer(setup) as signer:
+            signed = sign_pdf(
+                made.read_bytes(),
+                sign_options(setup, "B-LT"),
+                signer,
+                appearance=ResultStamp(
+                    "Ủy ban nhân dân phường Ba Đình", "Lê Thị Mai", "Phó Chủ tịch"
+                ),
+            )
+    except (SigningError, SigningNotConfigured):
+        return None  # the rest of the demo does not need it
+    path = out / "trich-luc-khai-sinh-dien-tu.pdf"
+    path.write_bytes(signed)
+    made.unlink()
+    return path
+
+
 def run_demo(console: Console) -> dict[str, Any]:
     settings = get_settings()
     console.rule("1. Dịch vụ / services")
@@ -73,6 +117,9 @@ def run_demo(console: Console) -> dict[str, Any]:
     console.rule("4. Hồ sơ mẫu / sample dossier")
     demo_dir = settings.state_dir / "demo"
     files = write_demo_dossier(demo_dir / "scans")
+    e_paper = _signed_e_paper(settings, demo_dir / "scans")
+    if e_paper is not None:
+        files.append(e_paper)
     client = ApiClient(settings.public_url)
     client.login("canbo", logins["canbo"])
     report = run_intake(client, OWNER_ID, OWNER_NAME, "1.001612", files, console)

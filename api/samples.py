@@ -8,6 +8,9 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+import numpy as np
+from fpdf import FPDF
+from fpdf.enums import TextMode
 from PIL import Image, ImageDraw, ImageFont
 
 FONT = "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf"
@@ -106,6 +109,36 @@ def write_image(path: Path, lines: list[str], dpi: int = 200, **kw: object) -> P
     if path.suffix.lower() in (".jpg", ".jpeg"):
         options["quality"] = 90
     image.save(path, **options)
+    return path
+
+
+SERIF = "/usr/share/fonts/truetype/dejavu/DejaVuSerif.ttf"
+
+
+def write_text_pdf(
+    path: Path,
+    pages: list[list[str]],
+    invisible: bool = False,
+    picture: tuple[np.ndarray, float] | None = None,
+) -> Path:
+    """A PDF made on a computer, as a portal or Word makes one: one A4 page of text lines per
+    item of ``pages`` (DejaVu Serif 13 pt, embedded), text as text, not a picture of it.
+
+    For the tests: ``invisible`` lays the text out without showing it, as an OCR layer is;
+    ``picture`` lays an image, ``width_mm`` wide, at the top right of every page."""
+    pdf = FPDF(format="A4")
+    pdf.add_font("serif", "", SERIF)
+    for lines in pages:
+        pdf.add_page()
+        pdf.set_font("serif", size=13)
+        if picture is not None:
+            image, width_mm = picture
+            pdf.image(Image.fromarray(image), x=200 - width_mm, y=60, w=width_mm)
+        if invisible:
+            pdf.text_mode = TextMode.INVISIBLE
+        for line in lines:
+            pdf.cell(0, 10, line, new_x="LMARGIN", new_y="NEXT")
+    pdf.output(str(path))
     return path
 
 

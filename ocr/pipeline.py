@@ -160,9 +160,10 @@ def ocr_page(page: PageInput, out: Path, options: OcrOptions) -> PageResult:
     image, dpi = page.image, page.dpi
     # Judged on the page as scanned, before preparation changes it.
     seen = assess_page(image, dpi, options.quality, page.scan_dpi) if options.quality else None
-    text = own_text(page.text_layer) if page.text_layer and page.own_page else None
-    if text is not None and page.own_page is not None:
-        out.write_bytes(page.own_page)
+    own = page.own_page
+    text = own_text(page.text_layer) if own and page.text_layer else None
+    if own and text is not None:
+        out.write_bytes(own)
         return PageResult(
             index=page.index,
             text=text,

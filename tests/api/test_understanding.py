@@ -12,12 +12,11 @@ import pytest
 
 from api.classifier_models import retrain, use_packaged
 from api.runtime import Runtime
-from api.samples import DEMO_PAPERS, write_image
+from api.samples import DEMO_PAPERS, write_image, write_text_pdf
 from api.settings import Settings
 from tests.api.conftest import upload
 from tests.conftest import OWNER_A, Account, open_dossier, wait_for_job
 from tests.utils.bad_files import protect
-from tests.utils.textpdf import write_text_pdf
 
 pytestmark = pytest.mark.services
 

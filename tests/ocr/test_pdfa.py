@@ -9,12 +9,11 @@ import pikepdf
 import pytest
 from PIL import Image
 
-from api.samples import write_pdf
+from api.samples import write_pdf, write_text_pdf
 from ingest import iter_pages
 from ocr.pipeline import OcrOptions, ocr_to_pdf
 from tests.signing.pdfs import result_pdf
 from tests.utils.scans import PAGES, id_card_scan
-from tests.utils.textpdf import write_text_pdf
 from tests.utils.verapdf import validate_2b
 
 PDF = "application/pdf"

@@ -13,14 +13,13 @@ import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 import pytest
 
-from api.samples import write_pdf
+from api.samples import write_pdf, write_text_pdf
 from ingest import check_upload, iter_pages
 from ingest.errors import EncryptedPdf
 from ingest.limits import IntakeLimits
 from ocr.pipeline import OcrOptions, PageResult, ocr_to_pdf
 from tests.utils.bad_files import encrypted_pdf, protect
 from tests.utils.scans import id_card_scan
-from tests.utils.textpdf import write_text_pdf
 
 PDF = "application/pdf"
 CERTIFICATE = [

@@ -24,7 +24,7 @@ from archive.storage import sha256_file
 from ingest import iter_pages
 from ingest.sniff import PDF
 from ocr.pipeline import OcrOptions, PageResult, ocr_to_pdf
-from ocr.quality import summarise
+from ocr.quality import intake_verdicts, summarise
 
 from .arrived_signatures import check_arrived_signatures
 from .classifier_models import active_model_path
@@ -85,7 +85,14 @@ def run_ocr_job(rt: Runtime, job_id: uuid.UUID) -> None:
         pages = iter_pages(original, doc.media_type, rt.settings.ocr_dpi)
         out = work / "searchable.pdf"
         results = ocr_to_pdf(
-            pages, out, work, ocr_options(rt), on_page=_progress(rt, job_id), title=doc.filename
+            pages,
+            out,
+            work,
+            ocr_options(rt),
+            on_page=_progress(rt, job_id),
+            title=doc.filename,
+            # The pages judged at the counter keep that verdict (what the clerk was told).
+            seen=intake_verdicts(doc.quality),
         )
         meaning = understand("\n".join(r.text for r in results), active_model_path(rt))
         arrived = check_arrived_signatures(rt, original) if doc.media_type == PDF else None

@@ -7,7 +7,7 @@ memory at a time, so peak memory does not grow with the page count.
 from __future__ import annotations
 
 import time
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Protocol
@@ -153,13 +153,21 @@ def write_searchable_page(
     return page_dpi
 
 
-def ocr_page(page: PageInput, out: Path, options: OcrOptions) -> PageResult:
+def ocr_page(
+    page: PageInput, out: Path, options: OcrOptions, seen: PageQuality | None = None
+) -> PageResult:
     """OCR one page image into the searchable page PDF ``out``; a PDF page made of text whose
     text can be trusted (``ocr.textlayer``) is not read again: its text is taken, and the
-    page itself is its searchable copy."""
+    page itself is its searchable copy.
+
+    ``seen`` is the gate's verdict on the page when it was judged already (at the counter);
+    without it the page is judged here."""
     image, dpi = page.image, page.dpi
     # Judged on the page as scanned, before preparation changes it.
-    seen = assess_page(image, dpi, options.quality, page.scan_dpi) if options.quality else None
+    if not options.quality:
+        seen = None
+    elif seen is None:
+        seen = assess_page(image, dpi, options.quality, page.scan_dpi)
     own = page.own_page
     text = own_text(page.text_layer) if own and page.text_layer else None
     if own and text is not None:
@@ -208,14 +216,18 @@ def ocr_to_pdf(
     options: OcrOptions,
     on_page: Callable[[PageResult], None] | None = None,
     title: str = "",
+    seen: Mapping[int, PageQuality] | None = None,
 ) -> list[PageResult]:
-    """OCR every page into one searchable PDF; ``on_page`` reports progress as pages finish."""
+    """OCR every page into one searchable PDF; ``on_page`` reports progress as pages finish.
+
+    ``seen`` holds the gate's verdicts (by page index) on the pages it judged at intake:
+    those are kept (the clerk was told them) and completed with the OCR's confidence."""
     page_files: list[Path] = []
     results: list[PageResult] = []
     pdfa = True
     for page in pages:
         page_file = workdir / f"page-{page.index:05d}.pdf"
-        result = ocr_page(page, page_file, options)
+        result = ocr_page(page, page_file, options, seen.get(page.index) if seen else None)
         if result.details.get("text_source") == "pdf":
             # A page kept as it was made: PDF/A only if it can be as it is.
             pdfa = pdfa and pdfa_ready(page_file.read_bytes())

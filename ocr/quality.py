@@ -10,7 +10,7 @@ merges both. Every reason says what to do, in Vietnamese and English. Blank page
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
@@ -117,6 +117,10 @@ class Reason:
     def to_dict(self) -> dict[str, str]:
         return asdict(self)
 
+    @classmethod
+    def from_dict(cls, d: Mapping[str, Any]) -> Reason:
+        return cls(str(d["code"]), str(d["severity"]), str(d["message_vi"]), str(d["message_en"]))
+
 
 @dataclass(frozen=True)
 class PageQuality:
@@ -135,6 +139,28 @@ class PageQuality:
             "reasons": [r.to_dict() for r in self.reasons],
             "metrics": dict(self.metrics),
         }
+
+    @classmethod
+    def from_dict(cls, d: Mapping[str, Any]) -> PageQuality:
+        """The verdict ``to_dict`` wrote (as kept in a document's record); ``KeyError``,
+        ``TypeError`` or ``ValueError`` when it is not one."""
+        verdict = str(d["verdict"])
+        if verdict not in VERDICTS:
+            raise ValueError(f"not a verdict: {verdict!r}")
+        reasons = tuple(Reason.from_dict(r) for r in d["reasons"])
+        return cls(verdict, reasons, dict(d.get("metrics") or {}))
+
+
+def intake_verdicts(summary: Mapping[str, Any] | None) -> dict[int, PageQuality]:
+    """The per-page verdicts (by 0-based page index) of an intake ``summarise``, so the
+    pages the gate judged at the counter are not judged again; empty when there are none
+    or the record is not one this version reads."""
+    if not summary or summary.get("stage") != "intake":
+        return {}
+    try:
+        return {int(p["page"]) - 1: PageQuality.from_dict(p) for p in summary.get("pages", [])}
+    except (KeyError, TypeError, ValueError):
+        return {}
 
 
 def _verdict(reasons: list[Reason]) -> str:
@@ -810,5 +836,6 @@ __all__ = [
     "assess_ocr",
     "assess_page",
     "combine",
+    "intake_verdicts",
     "summarise",
 ]

@@ -17,6 +17,7 @@ from ingest import PageImage
 from ocr.pdf import text_layer_matrix
 from ocr.pipeline import OcrOptions, ocr_to_pdf
 from ocr.prepare import PrepareOptions
+from ocr.quality import QualityOptions, assess_page
 
 LINES = [
     "GIẤY CHỨNG NHẬN ĐĂNG KÝ DOANH NGHIỆP",
@@ -66,6 +67,21 @@ def test_text_layer_lies_on_the_words(tmp_path: Path) -> None:
     # Every invisible word box covers ink of the page image (misplaced boxes cover paper).
     inked = [_ink_fraction(image, box) for _, *box in words]
     assert min(inked) > 0.05, list(zip([w for w, *_ in words], inked, strict=True))
+
+
+def test_a_page_judged_at_the_counter_keeps_that_verdict_and_the_others_are_judged(
+    tmp_path: Path,
+) -> None:
+    clean = np.asarray(render_page(LINES, dpi=300))
+    told = assess_page(clean[:, :, 0] // 3, 300, QualityOptions())  # the clerk heard "dark"
+    assert told.verdict != "accept"
+    pages = [PageImage(0, clean, 300), PageImage(1, clean, 300)]
+    first, second = ocr_to_pdf(pages, tmp_path / "out.pdf", tmp_path, OcrOptions(), seen={0: told})
+    assert first.quality is not None and second.quality is not None
+    assert {r.code for r in told.reasons} <= {r.code for r in first.quality.reasons}
+    assert first.quality.verdict == told.verdict
+    assert second.quality.verdict == "accept"  # not told anything: judged here
+    assert "Nguyễn Văn An" in first.text and "Nguyễn Văn An" in second.text
 
 
 def test_sideways_page_is_turned_upright(tmp_path: Path) -> None:

@@ -12,7 +12,15 @@ import pytest
 from ocr.errors import UnreadableImage
 from ocr.pipeline import shown_dpi
 from ocr.prepare.measure import dpi_from_size
-from ocr.quality import QualityOptions, assess_ocr, assess_page, combine
+from ocr.quality import (
+    PageQuality,
+    QualityOptions,
+    assess_ocr,
+    assess_page,
+    combine,
+    intake_verdicts,
+    summarise,
+)
 from ocr.synthetic import render_master, render_specimen, render_unreadable
 from tests.utils.scans import (
     CARD_CLOSE_CORNERS,
@@ -269,6 +277,20 @@ def test_after_ocr_confidence_and_combination() -> None:
     blank = _assess(_specimen("blank", 1))
     assert combine(blank, assess_ocr(None, 0, OPTIONS)).verdict == "warn"
     json.dumps(both.to_dict(), ensure_ascii=False)
+
+
+def test_the_counter_verdicts_kept_in_the_record_are_read_back_page_by_page() -> None:
+    pages = [_assess(_hard(0)), _assess(_specimen("blank", 1))]
+    record = json.loads(json.dumps(summarise(pages, 5, "intake"), ensure_ascii=False))
+    back = intake_verdicts(record)
+    assert sorted(back) == [0, 1]  # two of five pages judged at the counter
+    assert back[0] == PageQuality.from_dict(pages[0].to_dict())
+    assert [r.code for r in back[1].reasons] == [r.code for r in pages[1].reasons]
+    assert back[1].blank and back[1].verdict == pages[1].verdict
+    # After OCR the record holds the final verdict, and an odd record is no verdict at all.
+    assert intake_verdicts(summarise(pages, 2, "ocr")) == {}
+    assert intake_verdicts({"stage": "intake", "pages": [{"page": 1, "verdict": "ok"}]}) == {}
+    assert intake_verdicts(None) == {}
 
 
 def test_thresholds_come_from_options() -> None:

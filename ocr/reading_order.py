@@ -102,6 +102,15 @@ MARK_AMONG = 3
 """A line no wider than ``MARK_WIDTH`` times its height, at most ``MARK_HEIGHT`` times as
 high as the lines beside it and alone beside at least ``MARK_AMONG`` of them, is a mark in
 the margin, not a column."""
+GUTTER = 0.8
+GUTTER_LINES = 4
+"""An empty band at least ``GUTTER`` line heights wide down a whole region, with at least
+``GUTTER_LINES`` lines on each side, parts two columns."""
+RULE_SCRAPS = ".,_'`~|¦ "
+SLIVER = 0.2
+"""A word of nothing but ``RULE_SCRAPS`` at most ``SLIVER`` times as wide as it is high is a
+piece of an upright rule (the thin line between two columns read as "..", "._"), not print.
+A hyphen is not among them: Tesseract boxes a faint one as a sliver too ("Tự do - Hạnh")."""
 SMALL_MARKS = {"-", "–", ".", ",", "'", '"', "“", "”"}
 """Print that does stand that small on its own: ``Độc lập - Tự do``, a quotation mark."""
 ODD = STRAY + "†‹›«»{}<>*+#=@°¿¡"
@@ -187,6 +196,8 @@ def is_junk(word: Word, typical_height: float | None = None) -> bool:
         bare = text.rstrip(",.;:)")
         if not (len(bare) >= 2 and bare.isalpha() and conf >= WORDLIKE_CONFIDENCE):
             return True
+    if not text.strip(RULE_SCRAPS) and word.width <= SLIVER * word.height:
+        return True
     if not text.strip(ODD.replace("*", "").replace("+", "")):
         # However sure Tesseract is of it: "#", "=", "<" stand alone on no such paper.
         return True
@@ -473,7 +484,7 @@ def _order(lines: list[TextLine]) -> list[list[TextLine]]:
         return [lines]
     stripes, y_gap = _cut(lines, "y")
     columns, x_gap = _cut(lines, "x")
-    split = _columns(lines) if len(columns) > 1 and x_gap > y_gap else []
+    split = _columns(lines) if len(columns) > 1 and _by_columns(columns, x_gap, y_gap) else []
     mark = _margin_mark(split)
     if mark is not None:
         return _with_mark(_order([ln for ln in lines if ln is not mark]), mark)
@@ -518,6 +529,17 @@ def _margin_mark(columns: list[list[TextLine]]) -> TextLine | None:
         ):
             return line
     return None
+
+
+def _by_columns(columns: list[list[TextLine]], x_gap: int, y_gap: int) -> bool:
+    """Whether a region is cut into its columns before its rows: at the wider of its gaps,
+    or at a gutter that runs down all of it between two sides of several lines each (two
+    columns of running text whose paragraphs end level, leaving a wider gap across both
+    than between them)."""
+    if x_gap > y_gap:
+        return True
+    height = float(np.median([ln.height for col in columns for ln in col]))
+    return x_gap >= GUTTER * height and all(len(col) >= GUTTER_LINES for col in columns)
 
 
 def _with_mark(groups: list[list[TextLine]], mark: TextLine) -> list[list[TextLine]]:

@@ -418,3 +418,32 @@ def test_a_word_run_into_the_line_below_does_not_put_that_line_first() -> None:
         "SỞ KẾ HOẠCH VÀ ĐẦU TƯ TỈNH THANH HÓA PHÒNG ĐĂNG KÝ KINH DOANH "
         "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM Độc lập - Tự do - Hạnh phúc"
     )
+
+
+def test_two_columns_of_running_text_are_read_column_after_column() -> None:
+    """A leaflet in two columns whose sections end level (the gap across both is wider than
+    the gutter between them), with the thin rule between the columns read as "..", "._"."""
+    left = [
+        "1. Đối tượng áp dụng",
+        "Công dân có chỗ ở hợp pháp thuộc",
+        "quyền sở hữu của mình.",
+        "2. Thành phần hồ sơ",
+        "a) Tờ khai thay đổi thông tin cư trú;",
+        "b) Giấy tờ chứng minh chỗ ở hợp pháp.",
+    ]
+    right = [
+        "4. Thời hạn giải quyết",
+        "Trong thời hạn 07 ngày làm việc kể",
+        "từ ngày nhận đủ hồ sơ hợp lệ.",
+        "5. Lệ phí",
+        "20.000 đồng/lần đăng ký khi nộp",
+        "trực tiếp; 10.000 đồng trực tuyến.",
+    ]
+    # Two sections a column, each of three lines, left-aligned; the gap between sections
+    # (220 px) is wider than the gutter (50 px, under two line heights).
+    tops = [100, 150, 200, 450, 500, 550]
+    lines = [(t, 100, y) for t, y in zip(left, tops, strict=True)]
+    lines += [(t, 964, y) for t, y in zip(right, tops, strict=True)]
+    words = [_line(t, x, y, 22 * len(t), i) for i, (t, x, y) in enumerate(lines, 1)]
+    words += [W("..", 936, 160, 4, 40, 70.0, 30), W("._", 936, 510, 4, 40, 70.0, 31)]
+    assert _flat(words) == " ".join(left + right)

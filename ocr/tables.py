@@ -28,7 +28,10 @@ RULE_DRIFT = 1
 table on a page of two copies, one a degree askew of the other, has rules that step a pixel
 every 60-120 pixels, and no straight run as long as a rule must be."""
 RULE_SPAN = 5
-"""Painted out are straight runs at least this fraction of the table's width or height: the
+"""Painted out are straight runs at least this fraction of the table's width or height ...
+"""
+CELL_SIDE = 0.8
+"""... and at least this share of its narrowest column's width or lowest row's height: the
 rules, never a letter."""
 
 
@@ -89,7 +92,14 @@ def erase_rules(grey: np.ndarray, grids: list[Grid]) -> np.ndarray:
         region = out[y0:y1, x0:x1]
         if region.size == 0:
             continue
-        horiz, vert = _rules(region, (x1 - x0) // RULE_SPAN, (y1 - y0) // RULE_SPAN)
+        # A rule runs at least a cell's side; a letter's stroke is shorter than its cell (in a
+        # one-row table, such as a comb of ID boxes, a fifth of the table is not).
+        cell_w, cell_h = int(min(np.diff(g.xs))), int(min(np.diff(g.ys)))
+        horiz, vert = _rules(
+            region,
+            max((x1 - x0) // RULE_SPAN, int(CELL_SIDE * cell_w)),
+            max((y1 - y0) // RULE_SPAN, int(CELL_SIDE * cell_h)),
+        )
         # The blurred fringe of a rule is lighter than the threshold: take it too.
         mask = cv2.dilate(horiz | vert, np.ones((5, 5), np.uint8)) > 0
         region[mask] = int(np.percentile(region, 90))

@@ -4,6 +4,8 @@ One run per page produces the plain text, the word boxes with confidences (TSV) 
 the text-only PDF that is laid over the page image (``-c textonly_pdf=1``, as OCRmyPDF's
 ``_exec/tesseract.py`` does). The rules of ruled tables are painted out of the image it
 reads first (``ocr.tables``): Tesseract takes a rule that touches letters for part of them.
+So are a form's dotted leaders (``ocr.leaders``), written back into the text as the dots they
+are; the digits of a comb of boxes (``ocr.combs``) are joined back into the number.
 When that run's layout skipped letters (``ocr.missed``), a second run in sparse-text mode
 reads just those places and its text-only PDF is laid over the first. A word that looks
 like an ID but fails its check is read again alone, digits only (``ocr.idnumbers``); words
@@ -24,7 +26,9 @@ import numpy as np
 from PIL import Image
 
 from . import engine, garbled, idnumbers
+from .combs import combs_in, join_combs
 from .errors import OcrError, TesseractFailed, UnreadableImage
+from .leaders import erase_leaders, find_leaders, with_leaders
 from .missed import Region, bounds, isolate, missed_cells, missed_regions
 from .pdf import overlay_text_pdf, replace_words
 from .reading_order import reading_order_text
@@ -155,6 +159,10 @@ def recognize(
     image = _checked(image)
     tables = find_tables(image)
     image = erase_rules(image, tables)
+    # A form's dotted leaders are painted out too, and written back after, as are the
+    # boxed digits of its comb fields.
+    leaders = find_leaders(image)
+    image = erase_leaders(image, leaders)
     text, words, pdf = _read(image, lang, psm, timeout, dpi, config)
     words, pdf = _reread_numbers(image, words, pdf, lang, started + timeout, dpi)
     words, pdf = _reread_garbled(image, words, pdf, lang, started + timeout, dpi, config)
@@ -172,6 +180,7 @@ def recognize(
             left = max(1.0, timeout - (time.monotonic() - started))
             words, pdf = _read_missed(image, words, pdf, cells, lang, 6, left, dpi, config)
     mean = sum(w.confidence for w in words) / len(words) if words else None
+    words = with_leaders(join_combs(words, combs_in(tables)), leaders)
     return Recognition(
         text=fix_text(reading_order_text(words, tables)),
         tesseract_text=text.replace("\f", "").strip(),

@@ -25,6 +25,7 @@ from .names import (
     extract_ho_ten,
 )
 from .numbers import find_numbers
+from .text import without_leaders
 
 NOT_FOUND = "not_found"
 NO_LABEL = "no_label"
@@ -276,7 +277,7 @@ def extract_fields(text: str, doc_type: str) -> ExtractedFields:
 
     Unknown types get every field that can be found, none reported missing.
     """
-    page = LabelledText(text)
+    page = LabelledText(without_leaders(text))
     found: dict[str, ExtractedField] = {}
     name = extract_ho_ten(page.text)
     anchor = name.start if name else None

@@ -45,6 +45,15 @@ DIGIT_CONFUSIONS: dict[str, str] = {
 _WS = re.compile(r"[ \t\u00a0\u2000-\u200b]+")
 
 
+_LEADER = re.compile(r"\.{2,}|…+")
+
+
+def without_leaders(text: str) -> str:
+    """The text with a form's dotted leaders ("Họ và tên: ....NGUYỄN VĂN AN......") blanked,
+    each dot a space, so positions stay: a value is read between its label and the next."""
+    return _LEADER.sub(lambda m: " " * len(m.group()), text)
+
+
 def nfc(text: str) -> str:
     """Unicode NFC, the form text is stored and compared in."""
     return unicodedata.normalize("NFC", text)

@@ -106,15 +106,20 @@ def ink_mask(grey: np.ndarray, bg: np.ndarray | None = None, ratio: float = 0.72
 def text_height(mask: np.ndarray) -> float | None:
     """Median height in pixels of character-like connected components of an ink mask
     (roughly the x-height to cap height of body text), or None when there is no text."""
-    n, _, stats, _ = cv2.connectedComponentsWithStats(mask, connectivity=8)
-    if n < 12:
+    _, _, stats, _ = cv2.connectedComponentsWithStats(mask, connectivity=8)
+    return text_height_of(stats, mask.shape)
+
+
+def text_height_of(stats: np.ndarray, shape: tuple[int, ...]) -> float | None:
+    """``text_height`` from the mask's component statistics (OpenCV's, background first)."""
+    if len(stats) < 12:
         return None
     h = stats[1:, cv2.CC_STAT_HEIGHT].astype(np.float32)
     w = stats[1:, cv2.CC_STAT_WIDTH].astype(np.float32)
     area = stats[1:, cv2.CC_STAT_AREA].astype(np.float32)
     fill = area / np.maximum(1.0, h * w)
     # Characters: not specks, not rules or photos, not too thin/sparse.
-    ok = (h >= 4) & (h <= 0.08 * max(mask.shape)) & (w <= 4 * h) & (w >= 0.15 * h) & (fill > 0.12)
+    ok = (h >= 4) & (h <= 0.08 * max(shape)) & (w <= 4 * h) & (w >= 0.15 * h) & (fill > 0.12)
     if int(ok.sum()) < 10:
         return None
     # Accents, dots and broken strokes are small components: leave them out of the median.

@@ -98,3 +98,18 @@ def test_as_dict_and_flags_shapes() -> None:
     data = fields.as_dict()
     assert data["ho_ten"] == {"value": "Lê An", "confidence": 0.95, "flags": []}
     assert "so_dinh_danh:not_found" in fields.flags
+
+
+def test_a_form_filled_in_on_dotted_leaders_gives_its_values_without_the_dots() -> None:
+    form = (
+        "ĐƠN ĐỀ NGHỊ CẤP BẢN SAO TRÍCH LỤC KHAI SINH\n"
+        "Họ, chữ đệm, tên: ....... TRẦN MINH KHÔI ...................................\n"
+        "Ngày, tháng, năm sinh: ......03/09/2016.... Giới tính: ....... Nam ..........\n"
+        "Số định danh cá nhân: ..... 079216233237 ....................................\n"
+        "Ghi chú: ………………………………………………\n"
+    )
+    assert extract_fields(form, "to_khai").values() == {
+        "ho_ten": "TRẦN MINH KHÔI",
+        "ngay_sinh": "03/09/2016",
+        "so_dinh_danh": "079216233237",
+    }

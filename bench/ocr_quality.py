@@ -226,10 +226,11 @@ def report(pages: list[Page], engines: tuple[str, ...]) -> str:
             if (level, other) in summary:
                 o = summary[(level, other)]
                 parts.append(
-                    f"{other}: CER med x{o[0] / max(s[0], 1e-4):.1f} worse, "
-                    f"time {s[3] / max(o[3], 1e-6):.2f}x of {other}'s"
+                    f"{other}: its CER med {o[0] / max(s[0], 1e-4):.1f}x sohoa's, "
+                    f"sohoa's time {s[3] / max(o[3], 1e-6):.2f}x its"
                 )
-        lines.append("  ".join(parts))
+        if len(parts) > 1:
+            lines.append("  ".join(parts))
     lines.append("")
     lines.append(gate_report(pages))
     return "\n".join(lines)

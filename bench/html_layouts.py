@@ -806,6 +806,11 @@ def score(samples: list[Sample], timeout: float, work: Path) -> list[dict]:
     return rows
 
 
+def _by_harm(rows: list[dict], harms: list[str]) -> list[tuple[str, list[dict]]]:
+    groups = [(harm, [r for r in rows if r["harm"] == harm]) for harm in harms]
+    return [(harm, group) for harm, group in groups if group]
+
+
 def report(rows: list[dict], harms: list[str]) -> str:
     engines = ("sohoa", "tesseract")
     head = f"{'harm':8s} {'pages':>5s}"
@@ -815,10 +820,7 @@ def report(rows: list[dict], harms: list[str]) -> str:
     lines = ["Whole-page CER (NFC, whitespace collapsed, capped at 1); ID % = share of all", ""]
     lines[0] += " 12-digit IDs on the pages read exactly."
     lines += [head, "-" * len(head)]
-    for harm in harms:
-        group = [r for r in rows if r["harm"] == harm]
-        if not group:
-            continue
+    for harm, group in _by_harm(rows, harms):
         line = f"{harm:8s} {len(group):5d}"
         for e in engines:
             cers = [r[e]["cer"] for r in group]
@@ -838,10 +840,7 @@ def report(rows: list[dict], harms: list[str]) -> str:
         f" | {e + ' CER med':>17s} {'mean':>6s}" for e in engines
     )
     lines += [head2, "-" * len(head2)]
-    for harm in harms:
-        group = [r for r in rows if r["harm"] == harm]
-        if not group:
-            continue
+    for harm, group in _by_harm(rows, harms):
         line = f"{harm:8s} {len(group):5d}"
         for e in engines:
             cers = [r[e]["cer_no_leaders"] for r in group]

@@ -128,14 +128,8 @@ def _leaders(
             continue
         for run in _even_runs(chain, cx):
             used.update(run)
-            widths, areas, step = w[run], area[run], float(np.median(np.diff(cx[run])))
-            steps = np.diff(cx[run])
-            if len(run) < LONG and np.any(np.abs(steps - step) > SHORT_EVEN * step):
-                continue  # a few marks evenly spaced by chance (a broken rule's pieces)
-            if step < MIN_STEP * letter or step - np.median(widths) < APART * np.median(widths):
+            if not _printed(cx[run], w[run], area[run], letter):
                 continue
-            if np.any(np.abs(areas - np.median(areas)) > SAME_SIZE * np.median(areas)):
-                continue  # printed dots are alike; specks of grain are not
             leader = Leader(
                 left=int(min(x[i] for i in run)),
                 top=int(min(y[i] for i in run)),
@@ -146,6 +140,20 @@ def _leaders(
             if _clear_round(ink, leader, letter):
                 found.append(leader)
     return sorted(found, key=lambda ld: (ld.top, ld.left))
+
+
+def _printed(cx: np.ndarray, widths: np.ndarray, areas: np.ndarray, letter: float) -> bool:
+    """Whether an even run of dots (their centres' x, widths and areas) was printed as a
+    leader: set at one pitch, a full stop's width or more apart, all alike."""
+    steps = np.diff(cx)
+    step = float(np.median(steps))
+    if len(cx) < LONG and np.any(np.abs(steps - step) > SHORT_EVEN * step):
+        return False  # a few marks evenly spaced by chance (a broken rule's pieces)
+    width = float(np.median(widths))
+    if step < MIN_STEP * letter or step - width < APART * width:
+        return False
+    # Printed dots are alike; specks of grain are not.
+    return not np.any(np.abs(areas - np.median(areas)) > SAME_SIZE * np.median(areas))
 
 
 def _clear_round(ink: np.ndarray, leader: Leader, letter: float) -> bool:

@@ -1,4 +1,4 @@
-"""Resolution for recognition: Tesseract reads best with letters ~26-32 px high, so low-resolution
+"""Resolution for recognition: Tesseract reads best with letters ~26-30 px high, so low-resolution
 scans are enlarged and very fine ones (600 dpi) brought down to where it reads as well, faster."""
 
 from __future__ import annotations
@@ -6,9 +6,14 @@ from __future__ import annotations
 import cv2
 import numpy as np
 
-READ_BEST_PX = 32.0
-"""Letters about this high (cap height) are what Tesseract reads best. The pages of both
-benchmark corpora that are enlarged have letters of 26.5 px at most."""
+READ_BEST_PX = 30.0
+"""Letters about this high (cap height) are what Tesseract reads best. Its ``vie`` model
+reads each line scaled to 36 px high (``combine_tessdata -d``: ``[1,36,0,1...``), and a line
+of Vietnamese, stacked marks and descenders included, is some 1.6 cap heights: larger
+letters are shrunk back before they are read, and their pixels cost only the layout
+analysis: on the hard pages of ``bench/ocr_quality.py`` (nearly all enlarged) 32 px took
+1.92 s a page and 30 px 1.61 s, for the same median CER (0.007). The pages of both benchmark
+corpora that are enlarged have letters of 26.5 px at most."""
 
 
 MAX_PIXELS = 24e6

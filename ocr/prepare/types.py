@@ -52,18 +52,19 @@ class PrepareOptions:
 
     upscale_below_dpi: int = 200
     """Scans below this effective dpi are enlarged before recognition."""
-    target_dpi: int = 250
-    """Low-resolution scans are enlarged to at least this: 12-13 pt letters are then 29-32 px
-    high, which is what Tesseract reads best. 300 dpi reads no better and costs more pixels."""
+    target_dpi: int = 230
+    """Low-resolution scans are enlarged to at least this: 12-13 pt letters are then 27-30 px
+    high, which is what Tesseract reads best (``ocr.prepare.scale.READ_BEST_PX``). 250 and
+    300 dpi read no better and cost more pixels."""
     max_upscale: float = 2.5
     reduce_above_dpi: int = 400
     """Scans finer than this (600 dpi) are brought down ..."""
     reduce_to_dpi: int = 300
     """... to this before the other stages: their letters stay above ``min_text_height_px``
     and every stage after costs a quarter."""
-    min_text_height_px: float = 26.0
+    min_text_height_px: float = 24.0
     """Text whose letters (median height, about the cap height) are smaller than this many
-    pixels is enlarged to ~32 px whatever the dpi (small print, ID cards)."""
+    pixels is enlarged to ~30 px whatever the dpi (small print, ID cards)."""
     min_skew_deg: float = 0.15
     """Smaller skews are left alone: rotating costs sharpness and gains nothing."""
     light_unevenness: float = 0.08

@@ -9,7 +9,7 @@ import pytest
 
 from ocr.prepare import PrepareOptions, prepare_page
 from ocr.prepare.measure import shrink, to_grey
-from ocr.prepare.scale import reduce_factor, upscale_factor
+from ocr.prepare.scale import READ_BEST_PX, reduce_factor, upscale_factor
 from ocr.synthetic import render_master
 
 
@@ -20,20 +20,21 @@ def page300() -> np.ndarray:
 
 def test_factor_depends_on_dpi_threshold() -> None:
     assert upscale_factor(150, 18.0, 200, 300, 26.0, 2.5) == 2.0
-    assert upscale_factor(199, 27.0, 200, 300, 26.0, 2.5) > 1.4
-    assert upscale_factor(200, 27.0, 200, 300, 26.0, 2.5) == 1.0
+    assert upscale_factor(199, 25.0, 200, 300, 26.0, 2.5) > 1.4
+    assert upscale_factor(200, 25.0, 200, 300, 24.0, 2.5) == 1.0
     assert upscale_factor(300, 35.0, 200, 300, 26.0, 2.5) == 1.0
     assert upscale_factor(72, 8.0, 200, 300, 26.0, 2.5) == 2.5  # capped
 
 
 def test_small_print_at_a_good_dpi_is_enlarged() -> None:
-    assert upscale_factor(300, 16.0, 200, 300, 26.0, 2.5) == 2.0
+    assert upscale_factor(300, 16.0, 200, 300, 26.0, 2.5) == READ_BEST_PX / 16.0
 
 
 def test_a_big_page_is_not_enlarged_past_what_tesseract_reads_in_time() -> None:
     a4_300 = 3508 * 2480
     assert upscale_factor(300, 16.0, 200, 300, 26.0, 2.5, a4_300) == pytest.approx(1.66, abs=0.01)
-    assert upscale_factor(300, 16.0, 200, 300, 26.0, 2.5, 1200 * 800) == 2.0  # a card: as asked
+    card = upscale_factor(300, 16.0, 200, 300, 26.0, 2.5, 1200 * 800)
+    assert card == READ_BEST_PX / 16.0  # a card: as asked
     assert upscale_factor(300, 16.0, 200, 300, 26.0, 2.5, 4 * a4_300) == 1.0  # already huge
 
 
@@ -45,13 +46,13 @@ def test_letters_already_large_are_not_enlarged_whatever_the_dpi() -> None:
     assert upscale_factor(150, 26.5, 200, 250, 26.0, 2.5) > 1.6  # the corpus's largest
 
 
-def test_a_150_dpi_scan_is_read_with_letters_about_32_px_high() -> None:
+def test_a_150_dpi_scan_is_read_with_letters_about_30_px_high() -> None:
     low = shrink(page300(), 0.5)
     prepared = prepare_page(low, 150, PrepareOptions(crop=False))
     step = next(s for s in prepared.steps if s.name == "upscale")
     factor = step.params["factor"]
-    assert step.applied and prepared.dpi == round(150 * factor) >= 250
-    assert step.params["text_px"] * factor >= 31.5
+    assert step.applied and prepared.dpi == round(150 * factor) >= PrepareOptions().target_dpi
+    assert step.params["text_px"] * factor >= READ_BEST_PX - 0.5
     assert abs(prepared.image.shape[0] - factor * low.shape[0]) <= 2
     assert prepared.tesseract_config  # local thresholding for enlarged scans
     # The shown page stays as scanned; the mapping shrinks coordinates back.

@@ -57,38 +57,59 @@ def combs_in(grids: Sequence[Grid]) -> list[Comb]:
     return out
 
 
-def join_combs(words: Sequence[Word], combs: Sequence[Comb]) -> tuple[Word, ...]:
-    """The words with what was read in each comb's boxes made one word per run of filled
-    boxes (an empty box parts two), in the place of the first of them."""
-    if not combs:
-        return tuple(words)
-    out = list(words)
+def comb_runs(words: Sequence[Word], combs: Sequence[Comb]) -> list[list[int]]:
+    """The words read in the combs' boxes, one list of indices into ``words`` per run of
+    filled boxes (an empty box parts two), left to right."""
+    runs: list[list[int]] = []
+    taken: set[int] = set()
     for c in combs:
-        inside = [i for i, w in enumerate(out) if _within(w, c)]
+        inside = sorted(
+            (i for i, w in enumerate(words) if i not in taken and _within(w, c)),
+            key=lambda i: words[i].left,
+        )
         if not inside:
             continue
-        parts = sorted((out[i] for i in inside), key=lambda w: w.left)
+        taken.update(inside)
         cell = (c.walls[-1] - c.walls[0]) / (len(c.walls) - 1)
-        runs: list[list[Word]] = [[parts[0]]]
-        for a, b in pairwise(parts):
-            if b.left - (a.left + a.width) > cell:  # an empty box between them
-                runs.append([])
-            runs[-1].append(b)
-        joined = [
-            replace(
-                run[0],
-                text="".join(w.text for w in run),
-                width=run[-1].left + run[-1].width - run[0].left,
-                top=min(w.top for w in run),
-                height=max(w.top + w.height for w in run) - min(w.top for w in run),
-                confidence=min(w.confidence for w in run),
-            )
-            for run in runs
-        ]
-        at, gone = inside[0], set(inside)
-        out = [w for i, w in enumerate(out) if i not in gone]
-        out[at:at] = joined
+        group: list[list[int]] = [[inside[0]]]
+        for a, b in pairwise(inside):
+            if words[b].left - (words[a].left + words[a].width) > cell:  # an empty box
+                group.append([])
+            group[-1].append(b)
+        runs.extend(group)
+    return runs
+
+
+def join_runs(words: Sequence[Word], runs: Sequence[Sequence[int]]) -> tuple[Word, ...]:
+    """The words with each run (``comb_runs``) made one word, in the place of the first of
+    them in ``words``."""
+    heads = {min(run): run for run in runs if run}
+    gone = {i for run in runs for i in run}
+    out = []
+    for i, w in enumerate(words):
+        if i in heads:
+            out.append(_joined([words[j] for j in heads[i]]))
+        elif i not in gone:
+            out.append(w)
     return tuple(out)
+
+
+def join_combs(words: Sequence[Word], combs: Sequence[Comb]) -> tuple[Word, ...]:
+    """The words with what was read in each comb's boxes made one word per run of filled
+    boxes (an empty box parts two)."""
+    return join_runs(words, comb_runs(words, combs))
+
+
+def _joined(run: Sequence[Word]) -> Word:
+    top = min(w.top for w in run)
+    return replace(
+        run[0],
+        text="".join(w.text for w in run),
+        width=run[-1].left + run[-1].width - run[0].left,
+        top=top,
+        height=max(w.top + w.height for w in run) - top,
+        confidence=min(w.confidence for w in run),
+    )
 
 
 def _within(word: Word, comb: Comb) -> bool:
@@ -96,4 +117,4 @@ def _within(word: Word, comb: Comb) -> bool:
     return comb.left <= cx <= comb.right and comb.top <= cy <= comb.bottom
 
 
-__all__ = ["Comb", "combs_in", "join_combs"]
+__all__ = ["Comb", "comb_runs", "combs_in", "join_combs", "join_runs"]

@@ -13,7 +13,7 @@ there (a word is short enough that the perspective hardly bends along it).
 from __future__ import annotations
 
 import io
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from functools import lru_cache
 from pathlib import Path
 
@@ -250,20 +250,31 @@ def _shown_text(op: pikepdf.ContentStreamInstruction) -> str:
     return raw.decode("utf-16-be", "replace")
 
 
-def replace_words(pdf: bytes, read: Sequence[str], fixes: Mapping[int, str]) -> bytes:
+def replace_words(
+    pdf: bytes,
+    read: Sequence[str],
+    fixes: Mapping[int, str],
+    widen: Mapping[int, float] | None = None,
+    drop: Collection[int] = (),
+) -> bytes:
     """Tesseract's text-only page with word ``i`` of ``read`` redrawn as ``fixes[i]``.
 
     Tesseract draws each word with one ``TJ``, in the order of its word list, after a
     ``Tz`` that stretches the word to its box; the stretch is scaled so the new word fills
-    the same box. When the page's words do not match ``read`` one to one, the page is left
-    as it is: a wrong word under the right one beats a word laid on another's place.
+    the same box, or a box ``widen[i]`` times as wide starting where it starts. The words in
+    ``drop`` are not drawn (a word redrawn over several boxes takes their place). When the
+    page's words do not match ``read`` one to one, the page is left as it is: a wrong word
+    under the right one beats a word laid on another's place.
     """
-    if not fixes or not pdf:
+    if not (fixes or drop) or not pdf:
         return pdf
+    widen = widen or {}
     try:
         with pikepdf.open(io.BytesIO(pdf)) as doc:
             page = doc.pages[0]
-            ops = list(pikepdf.parse_content_stream(page))
+            ops: list[pikepdf.ContentStreamInstruction | pikepdf.ContentStreamInlineImage] = list(
+                pikepdf.parse_content_stream(page)
+            )
             drawn = [
                 (i, op)
                 for i, op in enumerate(ops)
@@ -284,10 +295,15 @@ def replace_words(pdf: bytes, read: Sequence[str], fixes: Mapping[int, str]) -> 
                 if isinstance(stretch, pikepdf.ContentStreamInstruction) and (
                     str(stretch.operator) == "Tz"
                 ):
-                    scale = float(stretch.operands[0]) * len(old.strip()) / len(text)
+                    # The stretch spans the word with the space after it (if any).
+                    scale = float(stretch.operands[0]) * len(old) / len(spaced)
                     ops[at - 1] = pikepdf.ContentStreamInstruction(
-                        [round(scale, 3)], stretch.operator
+                        [round(scale * widen.get(index, 1.0), 3)], stretch.operator
                     )
+            # Each word is placed by its own move from the one before: a word left undrawn
+            # moves none after it.
+            gone = {drawn[i][0] for i in drop if 0 <= i < len(drawn)}
+            ops = [op for i, op in enumerate(ops) if i not in gone]
             page.Contents = doc.make_stream(pikepdf.unparse_content_stream(ops))
             out = io.BytesIO()
             doc.save(out)

@@ -106,6 +106,14 @@ GUTTER = 0.8
 GUTTER_LINES = 4
 """An empty band at least ``GUTTER`` line heights wide down a whole region, with at least
 ``GUTTER_LINES`` lines on each side, parts two columns."""
+FLUSH_LEFT = 0.75
+FLUSH_REACH = 0.5
+RUNNING_LINES = 8
+"""Columns under a title are read one after the other (``_around_columns``) when each has at
+least ``RUNNING_LINES`` lines and at least ``FLUSH_LEFT`` of them start within
+``FLUSH_REACH`` line heights of its leftmost line: running text. Blocks of a few lines side
+by side (two signers over the next copy's agency and form number, on a receipt printed
+twice) are read where they stand."""
 RULE_SCRAPS = ".,_'`~|¦ "
 SLIVER = 0.2
 """A word of nothing but ``RULE_SCRAPS`` at most ``SLIVER`` times as wide as it is high is a
@@ -507,8 +515,75 @@ def _order(lines: list[TextLine]) -> list[list[TextLine]]:
             return [*_order([ln for ln in lines if ln is not last]), [last]]
         return [g for c in columns for g in _order(c)]
     if len(stripes) > 1:
+        parts = _around_columns(lines)
+        if parts:
+            return [g for p in parts if p for g in _order(p)]
         return [g for s in stripes for g in _order(s)]
     return [[ln for row in _rows(lines) for ln in row]]
+
+
+def _bands(lines: list[TextLine]) -> list[list[TextLine]]:
+    """The region's lines grouped between its empty horizontal bands, top to bottom (as
+    ``_cut`` sees them)."""
+    spans = sorted(
+        ((ln.top + ln.height // 8, ln.bottom - ln.height // 8, ln) for ln in lines),
+        key=lambda t: t[0],
+    )
+    bands: list[list[TextLine]] = [[spans[0][2]]]
+    reach = spans[0][1]
+    for lo, hi, ln in spans[1:]:
+        if lo > reach:
+            bands.append([])
+        bands[-1].append(ln)
+        reach = max(reach, hi)
+    return bands
+
+
+def _around_columns(lines: list[TextLine]) -> list[list[TextLine]] | None:
+    """The region as (above, columns, below) when part of it, several bands high, is two
+    columns of running text (``RUNNING_LINES``, ``FLUSH_LEFT``) a gutter runs down
+    (``GUTTER``) under or over lines across the page (a leaflet's title): cut at the
+    widest gap, a level break across both columns would come first and the columns be read
+    row by row. None when there is no such part.
+
+    Adding lines only fills gutters, so the longest run of bands a gutter runs down is found
+    with one pass of two pointers."""
+    bands = _bands(lines)
+    if len(bands) < 3:
+        return None
+    height = float(np.median([ln.height for ln in lines]))
+
+    def columns(i: int, j: int) -> list[list[TextLine]] | None:
+        cols, gap = _cut([ln for b in bands[i : j + 1] for ln in b], "x")
+        return cols if len(cols) > 1 and gap >= GUTTER * height else None
+
+    best: tuple[int, int] | None = None
+    j = 0
+    for i in range(len(bands)):
+        j = max(j, i)
+        while j + 1 < len(bands) and columns(i, j + 1):
+            j += 1
+        cols = columns(i, j) if j > i else None
+        longer = best is None or j - i > best[1] - best[0]
+        if cols and longer and all(len(c) >= RUNNING_LINES and _flush_left(c) for c in cols):
+            best = (i, j)
+    if best is None or best == (0, len(bands) - 1):
+        return None
+    i, j = best
+    return [
+        [ln for b in bands[:i] for ln in b],
+        [ln for b in bands[i : j + 1] for ln in b],
+        [ln for b in bands[j + 1 :] for ln in b],
+    ]
+
+
+def _flush_left(column: list[TextLine]) -> bool:
+    """Whether most of a column's lines (``FLUSH_LEFT``) start where its leftmost does, as
+    running text set flush left or justified does; an agency's or a signer's centred lines
+    do not."""
+    left = min(ln.left for ln in column)
+    reach = FLUSH_REACH * float(np.median([ln.height for ln in column]))
+    return sum(ln.left - left <= reach for ln in column) >= FLUSH_LEFT * len(column)
 
 
 def _margin_mark(columns: list[list[TextLine]]) -> TextLine | None:

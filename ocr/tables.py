@@ -4,10 +4,16 @@ A table of household members ("Thông tin về các thành viên trong hộ gia 
 thin rules. Tesseract's layout analysis reads a rule that touches letters as part of them
 ("030694527805" becomes "22.-5-s."), so the rules are painted out before recognition, and
 the grid is kept to read the table row by row, cell by cell (``ocr.reading_order``).
+
+A long upright rule that crosses no other (the rule between two columns of a leaflet, a
+margin line) is painted out too (``erase_lone_rules``): Tesseract reads a faint one as
+letters glued to the words beside it ("._4."), and the gutter between the columns then
+looks no wider than the gap between two words.
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from itertools import pairwise
 from typing import Protocol
@@ -33,6 +39,26 @@ RULE_SPAN = 5
 CELL_SIDE = 0.8
 """... and at least this share of its narrowest column's width or lowest row's height: the
 rules, never a letter."""
+LONE_RULE = 0.1
+LONE_RULE_IN = 1.0
+"""An upright rule crossing no other is painted out when it runs at least ``LONE_RULE`` of
+the page's height and ``LONE_RULE_IN`` inches: some six lines of 12 pt print, longer than
+any stroke of a letter (of a heading's 40 pt too) or a signature's straight run ..."""
+LONE_WIDTH = 6.0
+"""... is this thin on average (pixels, on the copy no larger than ``RULES_MAX_SIDE``) ..."""
+LONE_SLANT = 0.06
+"""... leans no more than this (about 3.5 degrees: a rule of a photographed page is left a
+degree off upright where the perspective was not quite undone) ..."""
+LONE_SIDES = (2, 12)
+LONE_PAPER = 0.9
+LONE_CLEAR = 0.02
+"""... and has bare paper on both sides: in the band ``LONE_SIDES`` pixels (on that copy) to
+each side of it, the median at least ``LONE_PAPER`` of the paper's tone and at most
+``LONE_CLEAR`` of the pixels darker than that. The edge of a photographed page against the
+desk, or the border of the frame, is no rule; a fold runs through the lines of print, and
+painting it out would cut their letters."""
+A4_LONG_IN = 11.69
+"""The page is taken for A4 to tell an inch when its dpi is not known."""
 
 
 class Box(Protocol):
@@ -64,19 +90,52 @@ class Grid:
         return row, col
 
 
+@dataclass(frozen=True)
+class LoneRule:
+    """An upright rule that crosses no other: where its pixels are, on the page's copy no
+    larger than ``RULES_MAX_SIDE``."""
+
+    left: int
+    top: int
+    pixels: np.ndarray
+    """Its mask (uint8, 1 on the rule) from ``left``, ``top`` on that copy."""
+    scale: float
+    """That copy's size over the page's."""
+
+
+@dataclass(frozen=True)
+class PageRules:
+    grids: list[Grid]
+    lone: list[LoneRule]
+
+
 def find_tables(grey: np.ndarray) -> list[Grid]:
     """Ruled tables: long thin horizontal and vertical rules that cross each other."""
+    return find_rules(grey).grids
+
+
+def find_rules(grey: np.ndarray, dpi: int | None = None) -> PageRules:
+    """Ruled tables, and the long upright rules that cross no other (``LONE_RULE``), found
+    on one copy of the page no larger than ``RULES_MAX_SIDE``."""
     grey = _grey(grey)
     scale = min(1.0, RULES_MAX_SIDE / max(grey.shape))
+    small = (
+        cv2.resize(grey, None, fx=scale, fy=scale, interpolation=cv2.INTER_AREA)
+        if scale < 1.0
+        else grey
+    )
+    h, w = small.shape
+    horiz, vert = _rules(small, w // 12, h // 40, RULE_DRIFT)
+    grids = _grids(small, horiz, vert)
+    inch = (dpi or max(grey.shape) / A4_LONG_IN) * scale
+    lone = _lone(small, vert, grids, max(LONE_RULE * h, LONE_RULE_IN * inch), scale)
     if scale < 1.0:
-        grey = cv2.resize(grey, None, fx=scale, fy=scale, interpolation=cv2.INTER_AREA)
-    grids = _grids(grey)
-    if scale == 1.0:
-        return grids
-    up = 1.0 / scale
-    return [
-        Grid(tuple(round(x * up) for x in g.xs), tuple(round(y * up) for y in g.ys)) for g in grids
-    ]
+        up = 1.0 / scale
+        grids = [
+            Grid(tuple(round(x * up) for x in g.xs), tuple(round(y * up) for y in g.ys))
+            for g in grids
+        ]
+    return PageRules(grids, lone)
 
 
 def erase_rules(grey: np.ndarray, grids: list[Grid]) -> np.ndarray:
@@ -104,6 +163,77 @@ def erase_rules(grey: np.ndarray, grids: list[Grid]) -> np.ndarray:
         mask = cv2.dilate(horiz | vert, np.ones((5, 5), np.uint8)) > 0
         region[mask] = int(np.percentile(region, 90))
     return out
+
+
+def erase_lone_rules(grey: np.ndarray, rules: Sequence[LoneRule]) -> np.ndarray:
+    """The page with ``rules`` (``find_rules``) painted in the paper's tone; the page itself
+    when there are none."""
+    if not rules:
+        return grey
+    out = _grey(grey).copy()
+    paper = int(np.percentile(out[::8, ::8], 90))
+    h, w = out.shape
+    for rule in rules:
+        up = 1.0 / rule.scale
+        x0, y0 = round(rule.left * up), round(rule.top * up)
+        x1 = min(w, round((rule.left + rule.pixels.shape[1]) * up))
+        y1 = min(h, round((rule.top + rule.pixels.shape[0]) * up))
+        mask = cv2.resize(rule.pixels, (x1 - x0, y1 - y0), interpolation=cv2.INTER_NEAREST)
+        # The blurred fringe of a rule is lighter than the threshold: take it too.
+        pad = 3
+        X0, Y0 = max(0, x0 - pad), max(0, y0 - pad)
+        region = np.zeros((min(h, y1 + pad) - Y0, min(w, x1 + pad) - X0), np.uint8)
+        region[y0 - Y0 : y1 - Y0, x0 - X0 : x1 - X0] = mask
+        spread = cv2.dilate(region, np.ones((5, 5), np.uint8)) > 0
+        out[Y0 : Y0 + region.shape[0], X0 : X0 + region.shape[1]][spread] = paper
+    return out
+
+
+def _lone(
+    small: np.ndarray, vert: np.ndarray, grids: list[Grid], shortest: float, scale: float
+) -> list[LoneRule]:
+    """The upright runs of ``vert`` that are lone rules (``LONE_RULE`` ...), outside every
+    table (``grids``, on the same copy)."""
+    n, labels, stats, _ = cv2.connectedComponentsWithStats(vert)
+    paper = float(np.percentile(small[::4, ::4], 90))
+    out = []
+    for i in range(1, n):
+        x, y, bw, bh, area = (int(v) for v in stats[i])
+        if (
+            bh < shortest
+            or area > LONE_WIDTH * bh
+            or bw > LONE_SLANT * bh + LONE_WIDTH
+            or any(_inside(g, x, y, bw, bh) for g in grids)
+            or not _on_paper(small, stats[i], paper)
+        ):
+            continue
+        pixels = (labels[y : y + bh, x : x + bw] == i).astype(np.uint8)
+        out.append(LoneRule(x, y, pixels, scale))
+    return out
+
+
+def _inside(g: Grid, x: int, y: int, bw: int, bh: int, slack: int = 4) -> bool:
+    return (
+        g.xs[0] - slack <= x
+        and x + bw <= g.xs[-1] + slack
+        and g.ys[0] - slack <= y
+        and y + bh <= g.ys[-1] + slack
+    )
+
+
+def _on_paper(small: np.ndarray, box: np.ndarray, paper: float) -> bool:
+    """Whether the upright run in ``box`` (x, y, width, height) has bare paper on both
+    sides."""
+    x, y, bw, bh = (int(v) for v in box[:4])
+    near, far = LONE_SIDES
+    if x - far < 0 or x + bw + far > small.shape[1]:
+        return False
+    sides = (small[y : y + bh, x - far : x - near], small[y : y + bh, x + bw + near : x + bw + far])
+    return all(
+        float(np.median(side)) >= LONE_PAPER * paper
+        and float(np.mean(side < LONE_PAPER * paper)) <= LONE_CLEAR
+        for side in sides
+    )
 
 
 def _grey(image: np.ndarray) -> np.ndarray:
@@ -135,9 +265,8 @@ def _rules(
     return horiz, vert
 
 
-def _grids(grey: np.ndarray) -> list[Grid]:
+def _grids(grey: np.ndarray, horiz: np.ndarray, vert: np.ndarray) -> list[Grid]:
     h, w = grey.shape
-    horiz, vert = _rules(grey, w // 12, h // 40, RULE_DRIFT)
     joined = cv2.dilate(horiz | vert, np.ones((5, 5), np.uint8))
     n, labels, stats, _ = cv2.connectedComponentsWithStats(joined)
     grids = []
@@ -223,4 +352,12 @@ def _rule_runs(mask: np.ndarray, axis: int, min_gap: int) -> list[tuple[int, int
     return runs
 
 
-__all__ = ["Grid", "erase_rules", "find_tables"]
+__all__ = [
+    "Grid",
+    "LoneRule",
+    "PageRules",
+    "erase_lone_rules",
+    "erase_rules",
+    "find_rules",
+    "find_tables",
+]

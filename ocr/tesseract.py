@@ -26,13 +26,13 @@ import numpy as np
 from PIL import Image
 
 from . import engine, garbled, idnumbers
-from .combs import combs_in, join_combs
+from .combs import comb_runs, combs_in, join_runs
 from .errors import OcrError, TesseractFailed, UnreadableImage
 from .leaders import erase_leaders, find_leaders, with_leaders
 from .missed import Region, bounds, isolate, missed_cells, missed_regions
 from .pdf import overlay_text_pdf, replace_words
 from .reading_order import reading_order_text
-from .tables import erase_rules, find_tables
+from .tables import erase_lone_rules, erase_rules, find_rules
 from .textfix import fix_text
 
 SECOND_PASS_CONFIDENCE = 60.0
@@ -157,8 +157,9 @@ def recognize(
     """
     started = time.monotonic()
     image = _checked(image)
-    tables = find_tables(image)
-    image = erase_rules(image, tables)
+    rules = find_rules(image, dpi)
+    tables = rules.grids
+    image = erase_lone_rules(erase_rules(image, tables), rules.lone)
     # A form's dotted leaders are painted out too, and written back after, as are the
     # boxed digits of its comb fields.
     leaders = find_leaders(image)
@@ -180,7 +181,9 @@ def recognize(
             left = max(1.0, timeout - (time.monotonic() - started))
             words, pdf = _read_missed(image, words, pdf, cells, lang, 6, left, dpi, config)
     mean = sum(w.confidence for w in words) / len(words) if words else None
-    words = with_leaders(join_combs(words, combs_in(tables)), leaders)
+    runs = comb_runs(words, combs_in(tables))
+    pdf = _joined_in_pdf(pdf, words, runs)
+    words = with_leaders(join_runs(words, runs), leaders)
     return Recognition(
         text=fix_text(reading_order_text(words, tables)),
         tesseract_text=text.replace("\f", "").strip(),
@@ -188,6 +191,22 @@ def recognize(
         mean_confidence=mean,
         text_only_pdf=pdf,
     )
+
+
+def _joined_in_pdf(pdf: bytes, words: tuple[Word, ...], runs: list[list[int]]) -> bytes:
+    """The text-only PDF with each run of words (the digits of a comb's boxes) drawn as the
+    one word it is, across the run's boxes: a viewer's search finds the whole ID."""
+    fixes: dict[int, str] = {}
+    widen: dict[int, float] = {}
+    drop: set[int] = set()
+    for run in runs:
+        if len(run) < 2:
+            continue
+        head, last = words[run[0]], words[run[-1]]
+        fixes[run[0]] = "".join(words[i].text for i in run)
+        widen[run[0]] = (last.left + last.width - head.left) / max(1, head.width)
+        drop.update(run[1:])
+    return replace_words(pdf, [w.text for w in words], fixes, widen, drop)
 
 
 def _read_missed(

@@ -6,6 +6,7 @@ as twelve digits) and the sides of an ID's boxes were read as strokes of its dig
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 import numpy as np
 from PIL import Image, ImageDraw, ImageFont
@@ -13,6 +14,7 @@ from PIL import Image, ImageDraw, ImageFont
 from api.samples import FONT, render_page
 from ocr.leaders import find_leaders
 from ocr.tesseract import recognize
+from tests.ocr.test_pipeline import _words_with_boxes
 
 DPI = 300
 FORM = [
@@ -72,3 +74,20 @@ def test_an_id_written_one_digit_a_box_is_read_as_the_number() -> None:
     text = recognize(_comb_page(ID_NUMBER), dpi=DPI).text
     assert f"Số định danh cá nhân: {ID_NUMBER}" in text, text
     assert "Nơi cư trú: 27 Nguyễn Huệ" in text
+
+
+def test_the_boxed_id_is_one_word_across_its_boxes_in_the_searchable_layer(tmp_path: Path) -> None:
+    # A search in a PDF viewer for the whole number finds it, where the boxes are.
+    rec = recognize(_comb_page(ID_NUMBER), dpi=DPI)
+    layer = tmp_path / "layer.pdf"
+    layer.write_bytes(rec.text_only_pdf)
+    words = _words_with_boxes(layer)
+    (number,) = [w for w in words if w[0] == ID_NUMBER]
+    _, x0, _, x1, _ = number
+    # The digits stand 22-50 px into boxes 72 px wide from x = 700 on a 2480 px line: the
+    # word starts at the first digit and ends in the last two boxes (a viewer's word ends a
+    # letter's width short of Tesseract's box, which holds the space after it).
+    assert 722 / 2480 - 0.01 < x0 < 722 / 2480 + 0.01
+    assert (700 + 10 * 72) / 2480 < x1 < (700 + 12 * 72) / 2480
+    line = [w[0] for w in words if abs(w[2] - number[2]) < 0.05]
+    assert line == ["Số", "định", "danh", "cá", "nhân:", ID_NUMBER], line

@@ -447,3 +447,38 @@ def test_two_columns_of_running_text_are_read_column_after_column() -> None:
     words = [_line(t, x, y, 22 * len(t), i) for i, (t, x, y) in enumerate(lines, 1)]
     words += [W("..", 936, 160, 4, 40, 70.0, 30), W("._", 936, 510, 4, 40, 70.0, 31)]
     assert _flat(words) == " ".join(left + right)
+
+
+def test_two_columns_under_a_title_are_read_column_after_column() -> None:
+    """The same leaflet under its title and a line across the page: the gap between the
+    sections, level in both columns, is wider than the one under the title, and cutting
+    there first would read the sections across (1, 4, 2, 5)."""
+    title = ["HƯỚNG DẪN THỦ TỤC ĐĂNG KÝ THƯỜNG TRÚ", "(Áp dụng đối với công dân Việt Nam)"]
+    left = [
+        "1. Đối tượng áp dụng",
+        "Công dân có chỗ ở hợp pháp thuộc",
+        "quyền sở hữu của mình.",
+        "2. Thành phần hồ sơ",
+        "a) Tờ khai thay đổi thông tin cư trú;",
+        "b) Giấy tờ chứng minh chỗ ở hợp pháp;",
+        "c) Giấy tờ về quan hệ nhân thân",
+        "với chủ hộ khi về ở với người thân.",
+    ]
+    right = [
+        "4. Thời hạn giải quyết",
+        "Trong thời hạn 07 ngày làm việc kể",
+        "từ ngày nhận đủ hồ sơ hợp lệ.",
+        "5. Lệ phí",
+        "20.000 đồng/lần đăng ký khi nộp",
+        "trực tiếp; 10.000 đồng trực tuyến.",
+        "Miễn lệ phí cho người có công với",
+        "cách mạng và trẻ em dưới 16 tuổi.",
+    ]
+    footer = ["Nơi tiếp nhận: Bộ phận Một cửa UBND phường, 12 Lê Lợi"]
+    tops = [200, 250, 300, 450, 500, 550, 600, 650]
+    lines = [(t, 300, y) for t, y in zip(title, (20, 80), strict=True)]
+    lines += [(t, 100, y) for t, y in zip(left, tops, strict=True)]
+    lines += [(t, 964, y) for t, y in zip(right, tops, strict=True)]
+    lines += [(footer[0], 100, 800)]
+    words = [_line(t, x, y, 22 * len(t), i) for i, (t, x, y) in enumerate(lines, 1)]
+    assert _flat(words) == " ".join(title + left + right + footer)

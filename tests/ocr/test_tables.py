@@ -14,7 +14,7 @@ from PIL import Image, ImageDraw
 import ocr.tesseract as tesseract
 from ocr.reading_order import reading_order_text
 from ocr.synthetic.fonts import families
-from ocr.tables import Grid, erase_rules, find_tables
+from ocr.tables import Grid, erase_lone_rules, erase_rules, find_rules, find_tables
 from tests.ocr.test_tesseract import W
 
 ROWS = (
@@ -224,3 +224,39 @@ def test_two_copies_on_one_sheet_one_askew_keep_every_row_of_both_tables() -> No
     assert len(grids) == 2
     for grid in grids:
         assert len(grid.xs) == len(COLS) and len(grid.ys) == len(ROW_YS)
+
+
+def _without_lone_rules(page: np.ndarray) -> np.ndarray:
+    return erase_lone_rules(page, find_rules(page, 300).lone)
+
+
+def test_a_faint_rule_between_two_columns_is_painted_out_and_the_print_kept() -> None:
+    # A leaflet's column rule, grey and a degree off upright (a photographed page), between
+    # two columns of print under a heading in large letters.
+    font = families()[0][0].get("regular", 40)
+    big = families()[0][0].get("bold", 120)
+    img = Image.new("L", (2000, 2600), 240)
+    draw = ImageDraw.Draw(img)
+    draw.text((150, 100), "HƯỚNG DẪN", font=big, fill=20)
+    for i in range(30):
+        draw.text((120, 400 + 70 * i), "Công dân có chỗ ở hợp pháp", font=font, fill=20)
+        draw.text((1060, 400 + 70 * i), "Trong thời hạn 07 ngày làm", font=font, fill=20)
+    draw.line([(1010, 380), (990, 2500)], fill=170, width=3)
+    page = cv2.GaussianBlur(np.asarray(img), (0, 0), 1.0)
+    clean = _without_lone_rules(page)
+    for y in range(400, 2480, 40):
+        x = round(1010 - 20 * (y - 380) / 2120)
+        assert clean[y, x - 6 : x + 7].min() > 215, y
+    # Nothing else changed: the letters of both columns and the heading's tall strokes.
+    assert np.array_equal(clean[:, :960], page[:, :960])
+    assert np.array_equal(clean[:, 1040:], page[:, 1040:])
+    # A page without such a rule is handed back as it is, and a short strip's letters are
+    # no rules however tall they are on it.
+    plain = page[:, :960]
+    assert _without_lone_rules(plain) is plain
+    strip = page[60:300]
+    assert _without_lone_rules(strip) is strip
+    # A fold across the lines of print is no rule: painting it out would cut their letters.
+    folded = np.ascontiguousarray(plain)
+    cv2.line(folded, (400, 380), (400, 2500), 170, 3)
+    assert _without_lone_rules(folded) is folded

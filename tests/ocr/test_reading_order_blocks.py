@@ -420,25 +420,28 @@ def test_a_word_run_into_the_line_below_does_not_put_that_line_first() -> None:
     )
 
 
+LEAFLET_LEFT = [
+    "1. Đối tượng áp dụng",
+    "Công dân có chỗ ở hợp pháp thuộc",
+    "quyền sở hữu của mình.",
+    "2. Thành phần hồ sơ",
+    "a) Tờ khai thay đổi thông tin cư trú;",
+    "b) Giấy tờ chứng minh chỗ ở hợp pháp.",
+]
+LEAFLET_RIGHT = [
+    "4. Thời hạn giải quyết",
+    "Trong thời hạn 07 ngày làm việc kể",
+    "từ ngày nhận đủ hồ sơ hợp lệ.",
+    "5. Lệ phí",
+    "20.000 đồng/lần đăng ký khi nộp",
+    "trực tiếp; 10.000 đồng trực tuyến.",
+]
+
+
 def test_two_columns_of_running_text_are_read_column_after_column() -> None:
     """A leaflet in two columns whose sections end level (the gap across both is wider than
     the gutter between them), with the thin rule between the columns read as "..", "._"."""
-    left = [
-        "1. Đối tượng áp dụng",
-        "Công dân có chỗ ở hợp pháp thuộc",
-        "quyền sở hữu của mình.",
-        "2. Thành phần hồ sơ",
-        "a) Tờ khai thay đổi thông tin cư trú;",
-        "b) Giấy tờ chứng minh chỗ ở hợp pháp.",
-    ]
-    right = [
-        "4. Thời hạn giải quyết",
-        "Trong thời hạn 07 ngày làm việc kể",
-        "từ ngày nhận đủ hồ sơ hợp lệ.",
-        "5. Lệ phí",
-        "20.000 đồng/lần đăng ký khi nộp",
-        "trực tiếp; 10.000 đồng trực tuyến.",
-    ]
+    left, right = LEAFLET_LEFT, LEAFLET_RIGHT
     # Two sections a column, each of three lines, left-aligned; the gap between sections
     # (220 px) is wider than the gutter (50 px, under two line heights).
     tops = [100, 150, 200, 450, 500, 550]
@@ -454,23 +457,9 @@ def test_two_columns_under_a_title_are_read_column_after_column() -> None:
     sections, level in both columns, is wider than the one under the title, and cutting
     there first would read the sections across (1, 4, 2, 5)."""
     title = ["HƯỚNG DẪN THỦ TỤC ĐĂNG KÝ THƯỜNG TRÚ", "(Áp dụng đối với công dân Việt Nam)"]
-    left = [
-        "1. Đối tượng áp dụng",
-        "Công dân có chỗ ở hợp pháp thuộc",
-        "quyền sở hữu của mình.",
-        "2. Thành phần hồ sơ",
-        "a) Tờ khai thay đổi thông tin cư trú;",
-        "b) Giấy tờ chứng minh chỗ ở hợp pháp;",
-        "c) Giấy tờ về quan hệ nhân thân",
-        "với chủ hộ khi về ở với người thân.",
-    ]
+    left = [*LEAFLET_LEFT, "c) Giấy tờ về quan hệ nhân thân", "với chủ hộ khi về ở với người thân."]
     right = [
-        "4. Thời hạn giải quyết",
-        "Trong thời hạn 07 ngày làm việc kể",
-        "từ ngày nhận đủ hồ sơ hợp lệ.",
-        "5. Lệ phí",
-        "20.000 đồng/lần đăng ký khi nộp",
-        "trực tiếp; 10.000 đồng trực tuyến.",
+        *LEAFLET_RIGHT,
         "Miễn lệ phí cho người có công với",
         "cách mạng và trẻ em dưới 16 tuổi.",
     ]

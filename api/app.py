@@ -8,6 +8,8 @@ from contextlib import asynccontextmanager
 
 from fastapi import APIRouter, FastAPI
 
+from ocr.memory import keep_freed_memory
+
 from .errors import BodyLimit, install_handlers
 from .routes import auth, documents, dossiers, health, jobs, owners, search, verify, workflow
 from .runtime import get_runtime
@@ -17,6 +19,7 @@ API_PREFIX = "/api/v1"
 
 @asynccontextmanager
 async def lifespan(_: FastAPI) -> AsyncIterator[None]:
+    keep_freed_memory()  # the gate reads each page at upload
     rt = get_runtime()
     rt.settings.require_secrets()
     rt.storage.ensure_bucket()

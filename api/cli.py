@@ -13,6 +13,8 @@ from typing import Annotated, Any, NoReturn
 import typer
 from rich.console import Console
 
+from ocr.memory import keep_freed_memory
+
 from .settings import get_settings
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, help="sohoa — số hóa hồ sơ")
@@ -531,4 +533,5 @@ def demo() -> None:
 
 
 def main() -> None:
+    keep_freed_memory()  # ``sohoa ocr`` and ``sohoa quality`` read page after page
     app()

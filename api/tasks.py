@@ -14,6 +14,7 @@ from celery.signals import worker_process_init, worker_ready
 from archive.errors import DatabaseUnavailable, StorageUnavailable
 from ingest.errors import IngestError
 from ocr.errors import OcrError
+from ocr.memory import keep_freed_memory
 from signing import RevocationInfoUnavailable, SigningError, TimestampUnavailable, warm_fonts
 
 from .fixity import check_fixity
@@ -128,6 +129,7 @@ def enqueue_ocr(document_id: uuid.UUID, job_id: uuid.UUID) -> None:
 @worker_process_init.connect
 def _warm_up(**_: object) -> None:
     """Load what the first job of each worker process would otherwise wait for."""
+    keep_freed_memory()
     try:
         warm_fonts()
         warm_up_signing(get_runtime())

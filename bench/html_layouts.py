@@ -53,6 +53,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from ocr_quality import cer, id_found, load, run_sohoa, run_tesseract  # noqa: E402
 
+from ocr.memory import keep_freed_memory  # noqa: E402
 from ocr.quality import QualityOptions, assess_page  # noqa: E402
 
 CHROMIUM = "/usr/bin/chromium"
@@ -861,6 +862,7 @@ def report(rows: list[dict], harms: list[str]) -> str:
 
 
 def main(argv: list[str] | None = None) -> int:
+    keep_freed_memory()  # sohoa reads pages in this process, set up as the worker is
     ap = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )

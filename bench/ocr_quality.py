@@ -6,7 +6,8 @@ Writes a synthetic corpus (bench/make_corpus.py) unless ``--corpus DIR`` names o
 every page with each engine on the same files in the same run:
 
 - sohoa:     ocr.quality.assess_page + ocr.pipeline.read_page (prepare, recognise; vie,
-             psm 3) + write_searchable_page: the worker's per-page path to a searchable page
+             psm 3) + write_searchable_page: the worker's per-page path to a searchable page,
+             in this process set up as the worker is (``ocr.memory.keep_freed_memory``)
 - tesseract: ``tesseract IMG stdout -l vie --psm 3``, no preparation
 - ocrmypdf:  ``ocrmypdf -l vie --deskew --clean --rotate-pages --jobs 1 --sidecar``
 
@@ -40,6 +41,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from make_corpus import write_corpus  # noqa: E402
 
+from ocr.memory import keep_freed_memory  # noqa: E402
 from ocr.pipeline import OcrOptions, read_page, write_searchable_page  # noqa: E402
 from ocr.prepare.measure import dpi_from_size, plausible_dpi  # noqa: E402
 from ocr.quality import QualityOptions, assess_ocr, assess_page, combine  # noqa: E402
@@ -287,6 +289,7 @@ def gate_report(pages: list[Page]) -> str:
 
 
 def main(argv: list[str] | None = None) -> int:
+    keep_freed_memory()  # sohoa reads pages in this process, set up as the worker is
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--corpus", type=Path, help="an existing corpus (bench/make_corpus.py)")
     ap.add_argument("--per-level", type=int, default=30)

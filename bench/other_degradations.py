@@ -46,6 +46,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from ocr_quality import cer, id_found, load, run_sohoa, run_tesseract  # noqa: E402
 
+from ocr.memory import keep_freed_memory  # noqa: E402
 from ocr.quality import QualityOptions, assess_page  # noqa: E402
 from ocr.synthetic import DOC_TYPES, render_specimen  # noqa: E402
 from ocr.synthetic.fonts import families  # noqa: E402
@@ -804,6 +805,7 @@ def run_kinds(
 
 
 def main(argv: list[str] | None = None) -> int:
+    keep_freed_memory()  # sohoa reads pages in this process, set up as the worker is
     return run_kinds(__doc__ or "", HARMS, make_pages, 7000, argv)
 
 

@@ -94,12 +94,6 @@ def join_runs(words: Sequence[Word], runs: Sequence[Sequence[int]]) -> tuple[Wor
     return tuple(out)
 
 
-def join_combs(words: Sequence[Word], combs: Sequence[Comb]) -> tuple[Word, ...]:
-    """The words with what was read in each comb's boxes made one word per run of filled
-    boxes (an empty box parts two)."""
-    return join_runs(words, comb_runs(words, combs))
-
-
 def _joined(run: Sequence[Word]) -> Word:
     top = min(w.top for w in run)
     return replace(
@@ -117,4 +111,4 @@ def _within(word: Word, comb: Comb) -> bool:
     return comb.left <= cx <= comb.right and comb.top <= cy <= comb.bottom
 
 
-__all__ = ["Comb", "comb_runs", "combs_in", "join_combs", "join_runs"]
+__all__ = ["Comb", "comb_runs", "combs_in", "join_runs"]

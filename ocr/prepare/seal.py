@@ -65,6 +65,8 @@ PATTERN_INK = (110.0, 170.0)
 and above which it is the pattern's pale line; between, it is taken in proportion."""
 BOX_IN = (1.0, 4.0)
 """Long side of a framed rectangular stamp ("SAO Y BẢN CHÍNH", "ĐÃ ĐỐI CHIẾU") in inches."""
+SEAL_DPI = 100.0
+"""Coloured marks are looked for on a copy of about this resolution."""
 
 Ink = Callable[[np.ndarray], np.ndarray]
 
@@ -76,12 +78,14 @@ def find_seals(
     max_in: float = 2.6,
     min_strength: int = RED,
     ink: Ink = redness,
+    small: np.ndarray | None = None,
 ) -> list[tuple[int, int, int, int]]:
     """Round marks of ``ink`` (red by default) between ``min_in`` and ``max_in`` inches
     across, and framed rectangular stamps (``BOX_IN`` long), its strength above
-    ``min_strength``."""
-    f = min(1.0, 100.0 / dpi)  # work at ~100 dpi
-    small = cv2.resize(rgb, None, fx=f, fy=f, interpolation=cv2.INTER_AREA) if f < 1 else rgb
+    ``min_strength``. ``small``: ``at_seal_dpi(rgb, dpi)``, when the caller has it."""
+    f = min(1.0, SEAL_DPI / dpi)
+    if small is None:
+        small = at_seal_dpi(rgb, dpi)
     marked = (ink(small) > min_strength).astype(np.uint8) * 255
     if not marked.any():
         return []
@@ -106,6 +110,12 @@ def find_seals(
         seals.append((int(x / f), int(y / f), int(w / f), int(h / f)))
     # A stamp's inner ring is a blob of its own: keep the outer one.
     return [a for a in seals if not any(b != a and _inside(a, b) for b in seals)]
+
+
+def at_seal_dpi(rgb: np.ndarray, dpi: int) -> np.ndarray:
+    """The page at ``SEAL_DPI`` (as it is when coarser), where ``find_seals`` looks."""
+    f = min(1.0, SEAL_DPI / dpi)
+    return cv2.resize(rgb, None, fx=f, fy=f, interpolation=cv2.INTER_AREA) if f < 1 else rgb
 
 
 def is_round(box: tuple[int, int, int, int]) -> bool:
@@ -150,14 +160,16 @@ def suppress_seals(rgb: np.ndarray, dpi: int) -> SealResult:
     """Greyscale page with red seals and blue or violet stamps lightened (luminance
     elsewhere)."""
     grey = cv2.cvtColor(rgb, cv2.COLOR_RGB2GRAY)
-    small = rgb[::4, ::4]
-    red_map = redness(small)
+    sample = rgb[::4, ::4]
+    red_map = redness(sample)
     share = float((red_map > FADED_RED).mean())
-    blue_map = blueness(small)
+    blue_map = blueness(sample)
     # Blue or grey-blue paper is blue everywhere: a stamp is bluer than the page's own tone.
     blue_min = BLUE + int(np.median(blue_map))
     blue_share = float((blue_map > blue_min).mean())
     found: list[tuple[int, int, int, int]] = []
+    # One small copy serves every search below (for red, faded red and blue marks).
+    coarse = at_seal_dpi(rgb, dpi) if max(share, blue_share) >= MIN_SHARE else None
     faint = FADED_RED
     pattern_red: float | None = None
     if share >= PATTERN_SHARE:
@@ -170,14 +182,16 @@ def suppress_seals(rgb: np.ndarray, dpi: int) -> SealResult:
         else:
             # Paper red all over and evenly (warm light): no pattern, only the paper's tint.
             faint = int(np.median(red_map)) + FADED_RED
-        found += find_seals(rgb, dpi, min_strength=faint)
+        found += find_seals(rgb, dpi, min_strength=faint, small=coarse)
     elif share >= MIN_SHARE:
-        found += find_seals(rgb, dpi) or find_seals(rgb, dpi, min_strength=FADED_RED)
+        found += find_seals(rgb, dpi, small=coarse) or find_seals(
+            rgb, dpi, min_strength=FADED_RED, small=coarse
+        )
     for box in found:
         _lighten(grey, rgb, box, dpi, redness, 0, faint)
     strokes: list[tuple[int, int, int, int]] = []
     if blue_share >= MIN_SHARE:
-        stamps = find_seals(rgb, dpi, min_strength=blue_min, ink=blueness)
+        stamps = find_seals(rgb, dpi, min_strength=blue_min, ink=blueness, small=coarse)
         # A signature over a seal is left to the seal's lifting and to the junk filter: the
         # seal's ink under it, lifted too, would leave the stroke's outline as scraps.
         strokes = [

@@ -44,7 +44,7 @@ from make_corpus import write_corpus  # noqa: E402
 from ocr.memory import keep_freed_memory  # noqa: E402
 from ocr.pipeline import OcrOptions, read_page, write_searchable_page  # noqa: E402
 from ocr.prepare.measure import dpi_from_size, plausible_dpi  # noqa: E402
-from ocr.quality import QualityOptions, assess_ocr, assess_page, combine  # noqa: E402
+from ocr.quality import PageQuality, QualityOptions, assess_ocr, assess_page, combine  # noqa: E402
 from ocr.synthetic import LEVELS  # noqa: E402
 
 ENGINES = ("sohoa", "tesseract", "ocrmypdf")
@@ -86,11 +86,15 @@ def load(path: Path) -> tuple[np.ndarray, int | None]:
         return np.asarray(im.convert("RGB")), int(round(dpi[0])) if dpi else None
 
 
-def run_sohoa(path: Path, timeout: float, work: Path) -> tuple[str, float, float | None, int]:
+def run_sohoa(
+    path: Path, timeout: float, work: Path, seen: PageQuality | None = None
+) -> tuple[str, float, float | None, int]:
+    """sohoa's text of one page and its seconds; ``seen``: the gate's verdict, which the
+    worker gets with the page (the paper's outline)."""
     t = time.perf_counter()
     image, dpi = load(path)
     options = OcrOptions(page_timeout_s=timeout)
-    prepared, rec = read_page(image, dpi, options)
+    prepared, rec = read_page(image, dpi, options, seen)
     # The PDF is written too: OCRmyPDF's time includes its searchable PDF.
     write_searchable_page(work / "sohoa.pdf", prepared, rec, dpi, options)
     return rec.text, time.perf_counter() - t, rec.mean_confidence, len(rec.words)
@@ -164,7 +168,7 @@ def evaluate(pages: list[Page], engines: tuple[str, ...], timeout: float, verbos
             del image
             for engine in engines:
                 if engine == "sohoa":
-                    text, secs, conf, words = run_sohoa(page.image, timeout, Path(tmp))
+                    text, secs, conf, words = run_sohoa(page.image, timeout, Path(tmp), q)
                     secs += gate_s
                     page.gate_after_ocr = combine(q, assess_ocr(conf, words, gate_opts)).verdict
                 elif engine == "tesseract":

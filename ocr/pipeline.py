@@ -24,6 +24,7 @@ from .prepare import (
     turned_over,
 )
 from .prepare.measure import dpi_from_size
+from .prepare.page import PageSearch
 from .quality import PageQuality, QualityOptions, assess_ocr, assess_page, combine
 from .tesseract import Recognition, read_words, recognize
 from .textlayer import own_text
@@ -87,12 +88,16 @@ def shown_dpi(image: np.ndarray, dpi: int | None) -> int:
 
 
 def read_page(
-    image: np.ndarray, dpi: int | None, options: OcrOptions
+    image: np.ndarray, dpi: int | None, options: OcrOptions, seen: PageQuality | None = None
 ) -> tuple[PreparedPage, Recognition]:
     """Prepare one page and read it; a page that reads as nonsense is tried upside down,
-    then mirrored, and the surest reading is kept."""
+    then mirrored, and the surest reading is kept.
+
+    ``seen`` is the gate's verdict on this image: preparation takes the paper's outline
+    from it."""
     started = time.monotonic()
-    prepared = prepare_page(image, dpi, options.prepare, options.language)
+    search = PageSearch.from_dict(seen.metrics.get("page_outline")) if seen else None
+    prepared = prepare_page(image, dpi, options.prepare, options.language, search)
     best, reading = prepared, _recognize(prepared, options, options.page_timeout_s)
     for other in (
         lambda: turned_over(prepared, "the page read as nonsense the other way up"),
@@ -182,7 +187,7 @@ def ocr_page(
             details={"text_source": "pdf", "steps": []},
             quality=seen,
         )
-    prepared, recognition = read_page(image, dpi, options)
+    prepared, recognition = read_page(image, dpi, options, seen)
     page_dpi = write_searchable_page(out, prepared, recognition, dpi, options)
     quality = None
     if seen is not None:

@@ -11,7 +11,7 @@ merges both. Every reason says what to do, in Vietnamese and English. Blank page
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from typing import Any
 
 import cv2
@@ -32,7 +32,16 @@ from .prepare.measure import (
 )
 from .prepare.motion import estimate_motion
 from .prepare.negative import is_negative
-from .prepare.page import CARD_PHOTO_RATIOS, SIDES, find_page, long_ratio, warp_size
+from .prepare.page import (
+    CARD_PHOTO_RATIOS,
+    SIDES,
+    PageQuad,
+    PageSearch,
+    find_page,
+    fingerprint,
+    long_ratio,
+    warp_size,
+)
 from .prepare.specks import count_specks
 from .prepare.streaks import find_streaks
 
@@ -387,17 +396,18 @@ def _low_confidence(conf: float, severity: str) -> Reason:
 
 
 def _page_region(
-    small: np.ndarray, scale: float
+    small: np.ndarray, scale: float, found: PageQuad | None
 ) -> tuple[np.ndarray, int | None, str, tuple[str, ...]]:
     """The paper's box in a photo (the desk would count as ink), its dpi guess and where
     that comes from, and the sides where the paper runs out of the photo (all four when no
     outline was found).
 
-    ``small`` is the page shrunk by ``scale``; the dpi guess is for the full image.
+    ``small`` is the page shrunk by ``scale``, ``found`` the paper found on the full image;
+    the dpi guess is for the full image.
     """
-    quad = find_page(small)
-    if quad is None:
+    if found is None:
         return small, None, "image size", SIDES
+    quad = replace(found, corners=found.corners * np.float32(scale))
     x, y, w, h = cv2.boundingRect(quad.corners.astype(np.int32))
     # The inner 90 %: the box of a skewed page still holds a sliver of desk at its corners.
     mx, my = int(w * 0.05), int(h * 0.05)
@@ -607,7 +617,9 @@ def assess_page(
         img, small_rgb = 255 - img, 255 - small_rgb
     # A scan is looked at for its paper too: a card or a small paper on a scanner's black
     # backing (or under an open lid) is judged on the paper, not on the black round it.
-    region, photo_dpi, dpi_source, open_sides = _page_region(small_rgb, scale)
+    # Looked for on the full image, as preparation would: it warps by what is found here.
+    search = PageSearch(fingerprint(img), find_page(img))
+    region, photo_dpi, dpi_source, open_sides = _page_region(small_rgb, scale, search.quad)
     if declared:
         photo_dpi, dpi_source = None, "declared"
     eff_dpi = declared or photo_dpi or guess
@@ -629,6 +641,7 @@ def assess_page(
     faint_share = faint_px / max(1, faint.size)
     metrics: dict[str, Any] = {
         "negative": negative,
+        "page_outline": search.to_dict(),
         "effective_dpi": int(eff_dpi),
         "dpi_source": dpi_source,
         "paper_level": round(paper, 1),

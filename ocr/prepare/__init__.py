@@ -77,7 +77,7 @@ from .motion import REACH, deconvolve, estimate_motion, line_kernel, text_band
 from .negative import WORK_DPI as NEGATIVE_DPI
 from .negative import is_negative
 from .orientation import detect
-from .page import find_page, warp_page
+from .page import PageSearch, find_page, warp_page
 from .scale import reduce_factor, upscale, upscale_factor
 from .seal import is_round, suppress_grey_seals, suppress_seals
 from .specks import count_specks
@@ -163,12 +163,18 @@ def _work_mask(grey: np.ndarray, dpi: int) -> tuple[np.ndarray, float]:
 
 
 def prepare_page(
-    image: np.ndarray, dpi: int | None, options: PrepareOptions, language: str = "vie"
+    image: np.ndarray,
+    dpi: int | None,
+    options: PrepareOptions,
+    language: str = "vie",
+    search: PageSearch | None = None,
 ) -> PreparedPage:
     """Prepare one page image (RGB or grey array) for Tesseract; see the module docstring.
 
     ``language`` is the OCR's: the stages that check a change by reading (motion,
-    show-through) read in it, so a page in another script is judged by its own words."""
+    show-through) read in it, so a page in another script is judged by its own words.
+    ``search`` is what the gate found looking for the paper on this image: the page stage
+    warps by it rather than look again."""
     try:
         original = as_uint8(image)
     except (TypeError, ValueError) as exc:
@@ -180,7 +186,7 @@ def prepare_page(
     run.record("negative", lambda: _negative(run, options))
     run.record("dither", lambda: _dither(run, options))
     run.record("specks", lambda: _specks(run, options))
-    run.record("page", lambda: _page(run, options, declared))
+    run.record("page", lambda: _page(run, options, declared, search))
     run.record("reduce", lambda: _reduce(run, options))
     run.image = _seals(run, options)
     run.record("invert", lambda: _invert(run, options))
@@ -240,12 +246,22 @@ def _dither(run: _Run, options: PrepareOptions) -> tuple[bool, dict[str, Any]]:
     return True, params
 
 
-def _page(run: _Run, options: PrepareOptions, declared: int | None) -> tuple[bool, dict[str, Any]]:
+def _page(
+    run: _Run, options: PrepareOptions, declared: int | None, search: PageSearch | None
+) -> tuple[bool, dict[str, Any]]:
     if not options.find_page:
         return False, {"reason": "disabled"}
-    quad = find_page(run.image)
+    # The gate's search serves only if made on this very image (checked by its fingerprint).
+    if search is not None and search.serves(run.image):
+        quad, searched = search.quad, "at intake"
+    else:
+        quad, searched = find_page(run.image), "here"
     if quad is None:
-        return False, {"dpi": run.dpi, "dpi_source": "declared" if declared else "page size"}
+        return False, {
+            "dpi": run.dpi,
+            "dpi_source": "declared" if declared else "page size",
+            "searched": searched,
+        }
     warped, hmat = warp_page(run.image, quad)
     run.image = warped
     run.transform(hmat)
@@ -261,6 +277,7 @@ def _page(run: _Run, options: PrepareOptions, declared: int | None) -> tuple[boo
         "size": [warped.shape[1], warped.shape[0]],
         "dpi": run.dpi,
         "dpi_source": "declared" if declared else ("card size" if card else "page size"),
+        "searched": searched,
     }
 
 

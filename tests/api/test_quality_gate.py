@@ -163,6 +163,11 @@ def test_an_id_card_photographed_from_afar_is_accepted_and_read(
     doc = _document(api, clerk, uploaded["document_id"])
     truth = render_card_front(9548).fields["so_dinh_danh"]
     assert doc["fields"]["so_dinh_danh"]["value"] == truth, doc["fields"]
+    # The worker flattened the card the gate outlined at the counter, without looking again.
+    r = api.get(f"/documents/{doc['id']}", params={"pages": True}, headers=clerk.headers)
+    steps = r.json()["pages"][0]["details"]["steps"]
+    page = next(s for s in steps if s["name"] == "page")
+    assert page["applied"] and page["params"]["searched"] == "at intake", page
 
 
 def test_blank_page_is_flagged_and_kept(

@@ -3,15 +3,17 @@
 from __future__ import annotations
 
 import functools
+import json
 
 import cv2
 import numpy as np
 import pytest
 
-from ocr.prepare import PrepareOptions, prepare_page
+from ocr.prepare import PreparedPage, PrepareOptions, prepare_page
 from ocr.prepare.deskew import estimate_skew
 from ocr.prepare.measure import ink_mask, shrink
-from ocr.prepare.page import _median_where, find_page
+from ocr.prepare.page import PageSearch, _median_where, find_page, fingerprint
+from ocr.quality import QualityOptions, assess_page
 from ocr.synthetic import render_master, render_specimen
 from tests.utils.scans import (
     CARD_CLOSE_CORNERS,
@@ -217,3 +219,54 @@ def test_a_card_scanned_on_black_is_cut_to_the_card_at_the_scans_dpi() -> None:
     assert prepared.dpi == 300  # the file's dpi stands
     h, w = prepared.image.shape[:2]
     assert abs(w - 1011) < 25 and abs(h - 638) < 25  # the card, not the black A4 round it
+
+
+def _searched(prepared: PreparedPage) -> str:
+    return str(next(s for s in prepared.steps if s.name == "page").params["searched"])
+
+
+def test_preparation_warps_by_the_paper_the_gate_found_as_if_it_had_looked_itself() -> None:
+    options = PrepareOptions(upscale=False, crop=False)
+    verdict = assess_page(photo(), 72, QualityOptions())
+    # As kept in the document's record and read back by the worker.
+    kept = json.loads(json.dumps(verdict.to_dict()))
+    search = PageSearch.from_dict(kept["metrics"]["page_outline"])
+    assert search is not None and search.quad is not None
+    assert np.abs(search.quad.corners - CORNERS).max() < 0.015 * 2100
+    given = prepare_page(photo(), 72, options, search=search)
+    own = prepare_page(photo(), 72, options)
+    assert (_searched(given), _searched(own)) == ("at intake", "here")
+    assert np.array_equal(given.image, own.image)
+    assert np.array_equal(given.to_upright, own.to_upright)
+
+
+def test_the_gate_finding_no_paper_on_a_scan_spares_preparation_the_search() -> None:
+    options = PrepareOptions(upscale=False, crop=False)
+    verdict = assess_page(master(), 150, QualityOptions())
+    search = PageSearch.from_dict(verdict.metrics["page_outline"])
+    assert search is not None and search.quad is None
+    prepared = prepare_page(master(), 150, options, search=search)
+    step = next(s for s in prepared.steps if s.name == "page")
+    assert not step.applied and step.params["searched"] == "at intake"
+
+
+def test_a_search_made_on_another_image_is_not_used() -> None:
+    options = PrepareOptions(upscale=False, crop=False)
+    darker = (photo() // 2).astype(np.uint8)  # the same size, another image
+    for searched_on, used in ((photo(), True), (darker, False), (photo()[::2, ::2], False)):
+        # A search that found no paper: used, nothing is warped; not used, the paper is found.
+        search = PageSearch(fingerprint(searched_on), None)
+        prepared = prepare_page(photo(), 72, options, search=search)
+        assert _searched(prepared) == ("at intake" if used else "here")
+        assert next(s for s in prepared.steps if s.name == "page").applied == (not used)
+
+
+def test_a_record_without_a_readable_search_gives_none() -> None:
+    assert PageSearch.from_dict(None) is None
+    assert PageSearch.from_dict({"image": "ab"}) is None
+    assert PageSearch.from_dict({"image": "ab", "quad": {"corners": [1, 2]}}) is None
+    kept = PageSearch("ab12", find_page(photo()))
+    back = PageSearch.from_dict(json.loads(json.dumps(kept.to_dict())))
+    assert back is not None and back.quad is not None and kept.quad is not None
+    assert np.array_equal(back.quad.corners, kept.quad.corners)
+    assert back.quad.open_sides == kept.quad.open_sides and back.image == "ab12"

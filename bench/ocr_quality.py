@@ -7,7 +7,8 @@ every page with each engine on the same files in the same run:
 
 - sohoa:     ocr.quality.assess_page + ocr.pipeline.read_page (prepare, recognise; vie,
              psm 3) + write_searchable_page: the worker's per-page path to a searchable page,
-             in this process set up as the worker is (``ocr.memory.keep_freed_memory``)
+             in this process set up as the worker is (``ocr.memory.keep_freed_memory``),
+             the page read with the gate's verdict as the worker gets it (the paper's outline)
 - tesseract: ``tesseract IMG stdout -l vie --psm 3``, no preparation
 - ocrmypdf:  ``ocrmypdf -l vie --deskew --clean --rotate-pages --jobs 1 --sidecar``
 

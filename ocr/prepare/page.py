@@ -27,6 +27,8 @@ paper goes on there. Measured on the benchmark photos: the desk (white desks too
 page's sides is at most 0.84 of the paper; beyond a side put on a line of text of a page
 that runs out of the photo, 0.89 and up for nine in ten of them."""
 SIDES = ("top", "right", "bottom", "left")
+FRAME_TOL = 3.0
+"""Pixels (of the ~640 px copy) from the photo's edge within which a side follows it."""
 SMALL_SHARE = 0.02
 """The smallest paper looked for, as a share of the photo: an ID card a seventh of a 4:3
 frame's width (its print some 8 px high in a 12 MP photo, at the edge of legible)."""
@@ -187,9 +189,10 @@ def _candidates(small: np.ndarray) -> list[tuple[np.ndarray, float]]:
     return quads
 
 
-def _refine(logg: np.ndarray, quad: np.ndarray) -> np.ndarray:
+def _refine(logg: np.ndarray, quad: np.ndarray, keep: list[bool]) -> np.ndarray:
     """Move each side to the strongest paper edge nearby (within +-12 degrees and 10 % of the
-    frame), then intersect the sides: a corner lost in a shadow is found again.
+    frame), then intersect the sides: a corner lost in a shadow is found again. The sides
+    to ``keep`` (where the paper runs out of the photo) stay where they are.
 
     A side's strength is the median, along it, of how much brighter (in log light, so
     shadows do not matter) it is just inside than just outside: a page side is strong all
@@ -205,6 +208,11 @@ def _refine(logg: np.ndarray, quad: np.ndarray) -> np.ndarray:
     lines = []
     for i in range(4):
         a, b = quad[i].astype(np.float64), quad[(i + 1) % 4].astype(np.float64)
+        if keep[i]:
+            # No edge to find here, and the strongest line near the frame would tilt the
+            # side across the page.
+            lines.append((a, b - a))
+            continue
         mid, d = (a + b) / 2, b - a
         length = np.linalg.norm(d)
         d /= max(length, 1e-6)
@@ -268,25 +276,55 @@ def _median_where(values: np.ndarray, ok: np.ndarray) -> np.ndarray:
     return ((lo + hi) / 2)[..., 0]
 
 
-def _edge_support(grad: np.ndarray, quad: np.ndarray) -> float:
+def _edge_support(grad: np.ndarray, quad: np.ndarray, cut: list[bool]) -> float:
     """Share of the quadrilateral's outline that runs along a strong edge.
 
     Outline off the photo counts as unsupported: a page that really runs off the photo
     still scores by the part in view, but a quadrilateral that took in a stretch of desk
-    and put a corner outside the frame no longer outscores the page beside it.
+    and put a corner outside the frame no longer outscores the page beside it. The sides
+    where the frame ``cut`` the paper (``_cut_by_frame``) are not counted at all: a page
+    whose corner runs out of a photo taken too close is outlined by its two sides in view.
     """
     h, w = grad.shape
     thr = float(np.percentile(grad, 90))
     hits = total = 0
-    for i in range(4):
-        a, b = quad[i], quad[(i + 1) % 4]
+    for a, b in [(quad[i], quad[(i + 1) % 4]) for i in range(4) if not cut[i]]:
         for t in np.linspace(0.05, 0.95, 40):
             x, y = a + (b - a) * t
             xi, yi = int(round(x)), int(round(y))
             total += 1
             if 2 <= xi < w - 2 and 2 <= yi < h - 2:
                 hits += bool(grad[yi - 2 : yi + 3, xi - 2 : xi + 3].max() > thr)
-    return hits / total
+    return hits / max(total, 1)
+
+
+def _on_frame(a: np.ndarray, b: np.ndarray, w: int, h: int, tol: float = FRAME_TOL) -> bool:
+    """Whether the side a-b runs along one edge of a ``w`` x ``h`` photo."""
+    return any(
+        abs(a[k] - edge) <= tol and abs(b[k] - edge) <= tol
+        for k, edge in ((0, 0.0), (0, w - 1.0), (1, 0.0), (1, h - 1.0))
+    )
+
+
+def _cut_by_frame(grey: np.ndarray, quad: np.ndarray) -> list[bool]:
+    """Per side: whether it runs along the photo's edge with paper, not desk, inside it (at
+    least ``SIDE_PAPER`` of the paper's brightness, the 90th percentile inside ``quad``):
+    the paper runs out of the photo there. A light desk that reaches the frame merges with
+    the page into one bright patch whose side along the frame is desk (0.73 of the paper on
+    a benchmark photo); that side is an outline still to find."""
+    h, w = grey.shape[:2]
+    on = [_on_frame(quad[i], quad[(i + 1) % 4], w, h) for i in range(4)]
+    if not any(on):
+        return on
+    inside = np.zeros((h, w), np.uint8)
+    cv2.fillConvexPoly(inside, quad.astype(np.int32), 255)
+    paper = float(np.percentile(grey[inside > 0], 90)) if inside.any() else 255.0
+    cut = []
+    for i in range(4):
+        a, b = quad[i], quad[(i + 1) % 4]
+        inner = _band(grey, a, b, -_outward(quad, i), *SIDE_BAND) if on[i] else None
+        cut.append(inner is not None and inner >= SIDE_PAPER * paper)
+    return cut
 
 
 def find_page(
@@ -318,25 +356,32 @@ def find_page(
         if any(np.abs(raw - q).max() < 4 for q in seen):
             continue
         seen.append(raw)
-        for quad in (_refine(logg, raw), raw):
+        for quad in (_refine(logg, raw, _cut_by_frame(grey, raw)), raw):
             share = float(cv2.contourArea(quad)) / (small.shape[0] * small.shape[1])
             is_small = share < min_share
+            cut = _cut_by_frame(grey, quad)  # the part in view has no paper's proportions
             if (
                 not (small_share <= share <= max_share)
                 or (is_small and runner_up > SMALL_ALONE)
                 or not _angles_ok(quad)
-                or not _paper_shaped(
-                    quad, hi=SMALL_MAX_RATIO if is_small or _square(quad) else LEGAL_RATIO
+                or not (
+                    any(cut)
+                    or _paper_shaped(
+                        quad, hi=SMALL_MAX_RATIO if is_small or _square(quad) else LEGAL_RATIO
+                    )
                 )
             ):
                 continue
-            support = _edge_support(grad, quad)
+            support = _edge_support(grad, quad, cut)
             contrast, paper = _contrast(grey, quad)
             if support < min_support or contrast < min_contrast:
                 continue
+            levels = _side_levels(grey, quad)
+            running = _running_out(levels, paper)
+            edges = sum(v is not None and i not in running for i, v in enumerate(levels))
+            if any(cut) and edges < 2:
+                continue  # paper the frame cuts is a page only with two edges of it in view
             if support > best.get(is_small, (0.0,))[0]:
-                levels = _side_levels(grey, quad)
-                running = _running_out(levels, paper)
                 if running:
                     quad = _push_out(grey, quad, running, paper)
                 opened = tuple(SIDES[i] for i, v in enumerate(levels) if v is None or i in running)
@@ -347,7 +392,7 @@ def find_page(
                         share,
                         contrast,
                         opened,
-                        card=is_small or long_ratio(quad) > LEGAL_RATIO,
+                        card=is_small or (not any(cut) and long_ratio(quad) > LEGAL_RATIO),
                     ),
                 )
             break

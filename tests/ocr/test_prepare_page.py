@@ -130,6 +130,33 @@ def test_a_page_running_out_of_the_photo_keeps_its_last_lines() -> None:
     assert step.params["open_sides"] == ["bottom"]
 
 
+def test_a_page_whose_corner_runs_out_of_the_photo_is_outlined_by_its_two_sides_in_view() -> None:
+    # The phone held too close and off centre: the page's left side and foot run out of the
+    # photo, so only its top and right edges are in view. It was taken for no page at all
+    # (half its outline "unsupported"), and the desk above and beside it went to Tesseract,
+    # which read the wood as a line of rubbish (CER 0.15 on such a photo, 0.005 outlined).
+    x0 = 350
+    cut = np.ascontiguousarray(photo()[:1700, x0:])
+    in_view = CORNERS[1] - (x0, 0)  # the top right corner
+    quad = find_page(cut)
+    assert quad is not None and quad.open_sides == ("bottom", "left")
+    assert np.linalg.norm(quad.corners[1] - in_view) < 0.015 * 2100
+    assert quad.corners[3].tolist() == pytest.approx([0, 1700], abs=0.01 * 2100)
+    prepared = prepare_page(cut, 72, PrepareOptions(upscale=False, deskew=False, crop=False))
+    h, w = prepared.image.shape[:2]
+    corners = prepared.to_upright @ np.array([[w - 1, 0, 1], [0, h - 1, 1]], float).T
+    top_right, bottom_left = (corners[:2] / corners[2]).T
+    assert np.linalg.norm(top_right - in_view) < 0.015 * 2100  # no desk read
+    assert bottom_left.tolist() == pytest.approx([0, 1700], abs=0.01 * 2100)  # nor paper lost
+
+
+def test_paper_the_photo_cuts_on_three_sides_is_not_outlined_by_one_edge() -> None:
+    # Only the page's top edge in view. The light falling off across the page once passed
+    # for a right side (the paper just inside it a shade brighter), and the page was
+    # "outlined" by it and the top edge; paper running on beyond a side is no edge of it.
+    assert find_page(np.ascontiguousarray(photo()[:1600, 350:1100])) is None
+
+
 def test_a_page_in_full_view_has_no_open_side() -> None:
     quad = find_page(photo())
     assert quad is not None and quad.open_sides == ()

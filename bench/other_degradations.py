@@ -21,8 +21,8 @@ corner, a photo of the page on a screen (moire), a steep phone shot, a 2-megapix
 dull grey scan with dust, a hand's shadow, and coffee rings; and last an inkjet's pale
 bands across the print, a negative (white on black) and a mirrored selfie-camera photo,
 found by two more such checks, and a dithered one-bit scan and glare on a plastic sleeve,
-found by a fourth, and a photo taken so close that a corner of the page runs out of it,
-found by a fifth. Same metrics as
+found by a fourth, and a photo taken so close that a corner of the page runs out of it and
+a window's reflection fading down from the page's head, found by a fifth. Same metrics as
 ``ocr_quality`` (CER on NFC, whitespace-collapsed text; exact 12-digit ID), per kind, with
 the gate's verdicts, and sohoa's CER against Tesseract's last.
 """
@@ -683,6 +683,19 @@ def too_close(img: np.ndarray, rng: random.Random) -> tuple[np.ndarray, int]:
     return _jpeg(laid_on(desk, img, askew_corners(rng, (x0 + dx, y0 + dy, pw, ph), 40)), 85), 72
 
 
+def window_glare(img: np.ndarray, rng: random.Random) -> tuple[np.ndarray, int]:
+    """A window's reflection over the head of the page, fading out unevenly by 35-45 % of its
+    height: the print at the top keeps 20-30 % of its contrast (found by the fifth check too;
+    a flat patch of reflection with a sharp edge, print at 15-25 % under it, is still read
+    badly)."""
+    h = img.shape[0]
+    y = np.arange(h, dtype=np.float32)[:, None, None]
+    wash = np.clip(1 - y / (h * rng.uniform(0.35, 0.45)), 0, 1) ** 0.7
+    keep = 1 - wash * rng.uniform(0.7, 0.8)
+    f = 255 - (255 - img.astype(np.float32)) * keep
+    return _jpeg(f.clip(0, 255).astype(np.uint8), 85), 300
+
+
 HARMS: dict[str, Harm] = {
     f.__name__: f
     for f in (
@@ -725,7 +738,8 @@ HARMS: dict[str, Harm] = {
         selfie_mirror,
         dithered,
         sleeve_glare,
-        too_close,  # new kinds go last: a kind's pages depend on its place in this list
+        too_close,
+        window_glare,  # new kinds go last: a kind's pages depend on its place in this list
     )
 }
 TWICE = {"two_copies"}

@@ -14,8 +14,8 @@ the page is cut into half-inch tiles and each tile with print gets its darkest i
 ink is well above the page's usual ink, joined into a region whose neighbouring tiles differ
 by a graded ramp rather than sitting on one level, with print of full strength next to them,
 are a veil; so is such a region, five square inches or more, whose ink rises steadily from one
-side to the other (a window's reflection fading down from the page's head). Within it the contrast is multiplied back towards the page's usual ink, varying
-smoothly from tile to tile.
+side to the other (a window's reflection fading down from the page's head). Within it the
+contrast is multiplied back towards the page's usual ink, varying smoothly from tile to tile.
 """
 
 from __future__ import annotations

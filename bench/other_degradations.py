@@ -696,6 +696,30 @@ def window_glare(img: np.ndarray, rng: random.Random) -> tuple[np.ndarray, int]:
     return _jpeg(f.clip(0, 255).astype(np.uint8), 85), 300
 
 
+def folded_in_four(img: np.ndarray, rng: random.Random) -> tuple[np.ndarray, int]:
+    """A flat scan of a paper kept folded in four, not quite flat on the glass: the lines of
+    each half bent at the fold by their own 0.5-1.5 degrees (the print runs on across the
+    folds), each quarter lit by its own 78-100 %, a dark crease along both folds."""
+    h, w = img.shape[:2]
+    yy, xx = np.mgrid[0:h, 0:w].astype(np.float32)
+
+    def tilt() -> float:
+        return float(np.tan(np.radians(rng.uniform(0.5, 1.5) * rng.choice([-1, 1]))))
+
+    left, right, top, bottom = tilt(), tilt(), tilt(), tilt()
+    dy = (xx - w / 2) * np.where(xx < w / 2, left, right)
+    dx = (yy - h / 2) * np.where(yy < h / 2, top, bottom)
+    out = _remapped(img, dx, dy).astype(np.float32)
+    lit = np.empty((h, w), np.float32)
+    for qy in (0, 1):
+        for qx in (0, 1):
+            ys, xs = slice(qy * h // 2, (qy + 1) * h // 2), slice(qx * w // 2, (qx + 1) * w // 2)
+            lit[ys, xs] = rng.uniform(0.78, 1.0)
+    crease = np.exp(-(((yy - h / 2) / 8) ** 2)) + np.exp(-(((xx - w / 2) / 8) ** 2))
+    out *= (lit * (1 - 0.35 * crease.clip(0, 1)))[..., None]
+    return _jpeg(out.clip(0, 255).astype(np.uint8), 85), 300
+
+
 HARMS: dict[str, Harm] = {
     f.__name__: f
     for f in (
@@ -739,7 +763,8 @@ HARMS: dict[str, Harm] = {
         dithered,
         sleeve_glare,
         too_close,
-        window_glare,  # new kinds go last: a kind's pages depend on its place in this list
+        window_glare,
+        folded_in_four,  # new kinds go last: a kind's pages depend on its place in this list
     )
 }
 TWICE = {"two_copies"}

@@ -157,6 +157,24 @@ def test_paper_the_photo_cuts_on_three_sides_is_not_outlined_by_one_edge() -> No
     assert find_page(np.ascontiguousarray(photo()[:1600, 350:1100])) is None
 
 
+def test_a_quarter_of_a_scan_folded_in_four_is_not_taken_for_a_page_the_frame_cuts() -> None:
+    # A flat scan of a paper kept folded in four: one quarter lit brighter than the rest,
+    # dark creases between them. That quarter is bounded by the frame on two sides and by
+    # the creases on two: it was once outlined as a page running out of the photo, and
+    # three quarters of the page were cut away.
+    page = master().astype(np.float32)
+    h, w = page.shape[:2]
+    lit = np.full((h, w), 0.8, np.float32)
+    lit[h // 2 :, : w // 2] = 1.0
+    yy, xx = np.mgrid[0:h, 0:w].astype(np.float32)
+    crease = np.exp(-(((yy - h / 2) / 4) ** 2)) + np.exp(-(((xx - w / 2) / 4) ** 2))
+    lit *= 1 - 0.35 * crease.clip(0, 1)
+    scan = (page * lit[..., None]).clip(0, 255).astype(np.uint8)
+    assert find_page(scan) is None
+    prepared = prepare_page(scan, 150, PrepareOptions(upscale=False, crop=False))
+    assert prepared.image.shape[:2] == (h, w)  # the whole page, not a quarter of it
+
+
 def test_a_page_in_full_view_has_no_open_side() -> None:
     quad = find_page(photo())
     assert quad is not None and quad.open_sides == ()

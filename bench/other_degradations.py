@@ -720,6 +720,21 @@ def folded_in_four(img: np.ndarray, rng: random.Random) -> tuple[np.ndarray, int
     return _jpeg(out.clip(0, 255).astype(np.uint8), 85), 300
 
 
+def dot_matrix(img: np.ndarray, rng: random.Random) -> tuple[np.ndarray, int]:
+    """Printed by an impact printer in draft mode with a worn ribbon: every stroke a chain of
+    round grey dots on the head's grid (3-4 px apart at 300 dpi), each dot 55-100 % dark."""
+    grey = cv2.cvtColor(img, cv2.COLOR_RGB2GRAY)
+    ink = cv2.dilate((grey < 150).astype(np.uint8), np.ones((2, 2), np.uint8))
+    pitch = rng.choice([3, 4])
+    grid = np.zeros(ink.shape, np.float32)
+    grid[::pitch, ::pitch] = 1
+    strength = _noise_rng(rng).uniform(0.55, 1.0, ink.shape).astype(np.float32)
+    kernel = cv2.getStructuringElement(cv2.MORPH_ELLIPSE, (3, 3)).astype(np.float32)
+    dots = cv2.filter2D(ink.astype(np.float32) * grid * strength, -1, kernel).clip(0, 1)
+    dots = cv2.GaussianBlur(dots, (0, 0), 0.6)
+    return np.asarray(250 - 210 * dots).clip(0, 255).astype(np.uint8), 300
+
+
 HARMS: dict[str, Harm] = {
     f.__name__: f
     for f in (
@@ -764,7 +779,8 @@ HARMS: dict[str, Harm] = {
         sleeve_glare,
         too_close,
         window_glare,
-        folded_in_four,  # new kinds go last: a kind's pages depend on its place in this list
+        folded_in_four,
+        dot_matrix,  # new kinds go last: a kind's pages depend on its place in this list
     )
 }
 TWICE = {"two_copies"}

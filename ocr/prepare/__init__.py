@@ -7,23 +7,24 @@
                      photographed alone, a small part of the frame, is flattened to its
                      85.6 x 54 mm and its dpi taken from that)
 5. ``reduce``        bring a very fine scan (600 dpi) down to 300 dpi
-6. ``seals``         colour to grey, lightening seals and stamps over the text (grey seals
+6. ``dots``          join the dots of a dot-matrix print into strokes
+7. ``seals``         colour to grey, lightening seals and stamps over the text (grey seals
                      too), blue pen strokes across the print and the red pattern of
                      security paper
-7. ``invert``        turn over dark bands printed with light letters (title bars)
-8. ``light``         divide out shadows and uneven light, darken faint print
-9. ``glare``         bring back the print paled by a glare's veil (a plastic sleeve, a lamp)
-10. ``denoise``      a 3x3 median where there is grain or dust
-11. ``streaks``      redraw a scanner's streaks down the page from the paper beside them
-12. ``deskew``       straighten the text lines (up to +-45 degrees)
-13. ``orientation``  quarter turns: sideways or upside-down pages
-14. ``creases``      redraw a fold's line through the print from the paper beside it
-15. ``crop``         cut the image Tesseract reads to the printed area
-16. ``banding``      darken pale bands across the print (a clogged inkjet, a worn drum)
-17. ``marks``        take out a ring drawn in black pen round a line
-18. ``motion``       undo a straight shake of the camera or the scanner (Wiener)
-19. ``upscale``      enlarge low-resolution scans and small print
-20. ``show_through`` clear the back page's print seen through thin paper (read mirrored)
+8. ``invert``        turn over dark bands printed with light letters (title bars)
+9. ``light``         divide out shadows and uneven light, darken faint print
+10. ``glare``        bring back the print paled by a glare's veil (a plastic sleeve, a lamp)
+11. ``denoise``      a 3x3 median where there is grain or dust
+12. ``streaks``      redraw a scanner's streaks down the page from the paper beside them
+13. ``deskew``       straighten the text lines (up to +-45 degrees)
+14. ``orientation``  quarter turns: sideways or upside-down pages
+15. ``creases``      redraw a fold's line through the print from the paper beside it
+16. ``crop``         cut the image Tesseract reads to the printed area
+17. ``banding``      darken pale bands across the print (a clogged inkjet, a worn drum)
+18. ``marks``        take out a ring drawn in black pen round a line
+19. ``motion``       undo a straight shake of the camera or the scanner (Wiener)
+20. ``upscale``      enlarge low-resolution scans and small print
+21. ``show_through`` clear the back page's print seen through thin paper (read mirrored)
 
 Each stage decides for itself whether the page needs it and records what it did, so a clean
 scan passes through untouched. The original is never modified: ``PreparedPage.upright`` is
@@ -58,6 +59,7 @@ from .crop import letters_box, print_box
 from .denoise import denoise
 from .deskew import estimate_skew, rotate
 from .dither import undither
+from .dots import join_dots
 from .glare import remove_glare
 from .invert import invert_bands
 from .light import normalise_light
@@ -188,6 +190,7 @@ def prepare_page(
     run.record("specks", lambda: _specks(run, options))
     run.record("page", lambda: _page(run, options, declared, search))
     run.record("reduce", lambda: _reduce(run, options))
+    run.record("dots", lambda: _dots(run, options))
     run.image = _seals(run, options)
     run.record("invert", lambda: _invert(run, options))
     grey = run.image
@@ -279,6 +282,17 @@ def _page(
         "dpi_source": "declared" if declared else ("card size" if card else "page size"),
         "searched": searched,
     }
+
+
+def _dots(run: _Run, options: PrepareOptions) -> tuple[bool, dict[str, Any]]:
+    if not options.join_dots:
+        return False, {"reason": "disabled"}
+    res = join_dots(run.image, run.dpi)
+    params: dict[str, Any] = {"lattice": list(res.lattice)}
+    if res.image is None:
+        return False, params
+    run.image = res.image
+    return True, params | {"pitch": list(res.pitch or ())}
 
 
 def _reduce(run: _Run, options: PrepareOptions) -> tuple[bool, dict[str, Any]]:

@@ -38,6 +38,8 @@ class PrepareOptions:
     """Take out rings drawn in dark pen round a line (``ocr.prepare.marks``)."""
     undither: bool = True
     """Average a dithered black-and-white scan back into greys (``ocr.prepare.dither``)."""
+    join_dots: bool = True
+    """Join the dots of a dot-matrix print into strokes (``ocr.prepare.dots``)."""
     clear_noise_pages: bool = True
     """Set a page of nothing but specks to paper instead of reading it for minutes
     (``ocr.prepare.specks``)."""

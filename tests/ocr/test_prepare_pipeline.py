@@ -152,6 +152,7 @@ def test_steps_are_recorded_as_json() -> None:
         "specks",
         "page",
         "reduce",
+        "dots",
         "seals",
         "invert",
         "light",

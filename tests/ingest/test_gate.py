@@ -62,13 +62,13 @@ def test_blank_middle_page_is_flagged_not_dropped(tmp_path: Path) -> None:
     assert reason["message_vi"] and reason["message_en"]
 
 
-def test_a_100_dpi_scan_inside_a_pdf_is_rejected_for_its_resolution(tmp_path: Path) -> None:
-    # Rendered at 200 dpi for the gate, but the scan holds only 80 dpi of detail.
-    pdf = _pdf(tmp_path / "coarse.pdf", [_page(80)], 80)
+def test_a_70_dpi_scan_inside_a_pdf_is_rejected_for_its_resolution(tmp_path: Path) -> None:
+    # Rendered at 200 dpi for the gate, but the scan holds only 70 dpi of detail.
+    pdf = _pdf(tmp_path / "coarse.pdf", [_page(70)], 70)
     summary = _gate(pdf).summary()
     assert summary["verdict"] == "reject"
     assert "low_dpi" in {r["code"] for r in summary["reasons"]}
-    assert summary["pages"][0]["metrics"]["effective_dpi"] == 80
+    assert summary["pages"][0]["metrics"]["effective_dpi"] == 70
 
 
 def _vector_pdf(path: Path, lines: list[str]) -> Path:

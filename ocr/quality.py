@@ -77,6 +77,10 @@ SHAKE_MAX_RATIO = 0.5
 preparation's 0.75)."""
 
 
+CAMERA_DPI = (72, 96)
+"""The dpi cameras, phones and screenshots write into an image that has none."""
+
+
 @dataclass(frozen=True)
 class QualityOptions:
     """Thresholds of the gate; the API fills them from settings."""
@@ -624,9 +628,12 @@ def assess_page(
     # Looked for on the full image, as preparation would: it warps by what is found here.
     search = PageSearch(fingerprint(img), find_page(img))
     region, photo_dpi, dpi_source, open_sides = _page_region(small_rgb, scale, search.quad)
-    if declared:
+    # 72 dpi (a screen's 96) is what a camera writes when it knows none: in a small photo it
+    # still looks like a paper's size, and the outlined paper tells the truth.
+    camera = declared in CAMERA_DPI and search.quad is not None
+    if declared and not camera:
         photo_dpi, dpi_source = None, "declared"
-    eff_dpi = declared or photo_dpi or guess
+    eff_dpi = (None if camera else declared) or photo_dpi or guess
     if dpi_source == "image size" and is_card(img.shape):
         dpi_source = "card size"  # a card's print is small: its letters do not tell the dpi
     # Rendered finer than scanned: judge the scan, and its letters in its own pixels.
@@ -691,7 +698,7 @@ def assess_page(
         if by_text > eff_dpi:
             eff_dpi, dpi_source = by_text, "text size"
             metrics.update(effective_dpi=eff_dpi, dpi_source=dpi_source)
-    streaks = _scanner_streaks(small, work_dpi) if declared else 0
+    streaks = _scanner_streaks(small, work_dpi) if declared and not camera else 0
     glare = _glare(small, bg, ink, paper, work_dpi)
     # Measured on the whole photo: the paper's box is cut inside its edges. Where the box is
     # the whole image, its measurements serve as they are.

@@ -9,8 +9,9 @@ print).
 The dots lie on the print head's grid, so inside the strokes the print repeats every dot
 pitch (2-6 px at 300 dpi) across and down the page: the strokes' own ink, correlated with
 itself a pitch away, rises again after a dip. Solid strokes fade out steadily with the
-distance. Where that grid shows along both axes, a blur of about half a pitch joins the dots
-into strokes (CER 0.08 on the same page), as the eye does.
+distance. Where that grid shows along both axes (or clearly along one: dots that touch
+across a stroke part only along it), a blur of about half a pitch joins the dots into
+strokes (CER 0.08 on the same page), as the eye does.
 """
 
 from __future__ import annotations
@@ -34,6 +35,11 @@ MIN_LATTICE = 0.1
 0.18-0.67 on dot-matrix pages; on none of 351 benchmark pages of every other kind (scans,
 photos, dithered, halftone and screen-photographed pages among them) above 0.03 along both
 (a horizontal shake rose 0.10 along one axis only, measured on whole pages)."""
+MIN_ONE_AXIS = 0.3
+"""... or this far along one axis alone: where the dots are as wide as their pitch, they
+touch across a one-dot stroke and part only along it (a 9-pin head's column of dots down a
+letter): 0.50-0.67 down such pages, nothing across. On the 342 benchmark pages of other
+kinds at most 0.15 along one axis (a horizontal shake's echo)."""
 STRIPS = 3
 STRIP_IN = 1.0
 """The grid is looked for in three strips across the page (an inch high, at a quarter, half
@@ -51,7 +57,7 @@ class DotsResult:
     lattice: tuple[float, float]
     """The rise at the pitch across and down the page."""
     pitch: tuple[int, int] | None = None
-    """The pitch across and down (pixels at ``WORK_DPI``)."""
+    """The pitch across and down (pixels at ``WORK_DPI``; 0 where none was seen)."""
 
 
 def _rise(corr: list[float]) -> tuple[float, int]:
@@ -106,8 +112,9 @@ def join_dots(image: np.ndarray, dpi: float, min_lattice: float = MIN_LATTICE) -
     across, down = self_correlation(_strips(image, dpi))
     (rise_x, pitch_x), (rise_y, pitch_y) = _rise(across), _rise(down)
     lattice = (round(rise_x, 3), round(rise_y, 3))
-    if min(rise_x, rise_y) < min_lattice:
+    if min(rise_x, rise_y) < min_lattice and max(rise_x, rise_y) < MIN_ONE_AXIS:
         return DotsResult(None, lattice)
-    sigma = SIGMA_PER_PITCH * (pitch_x + pitch_y) / 2 * dpi / WORK_DPI
+    seen = [p for p, rise in ((pitch_x, rise_x), (pitch_y, rise_y)) if rise >= min_lattice]
+    sigma = SIGMA_PER_PITCH * sum(seen) / len(seen) * dpi / WORK_DPI
     joined = cv2.GaussianBlur(image, (0, 0), sigma)
     return DotsResult(joined, lattice, (pitch_x, pitch_y))

@@ -735,6 +735,16 @@ def dot_matrix(img: np.ndarray, rng: random.Random) -> tuple[np.ndarray, int]:
     return np.asarray(250 - 210 * dots).clip(0, 255).astype(np.uint8), 300
 
 
+def carbon_copy(img: np.ndarray, rng: random.Random) -> tuple[np.ndarray, int]:
+    """A carbon copy (or a form set's blue copy): all of the print, the seal too, in
+    blue-violet on thin grey paper, a little soft."""
+    ink = (1 - cv2.cvtColor(img, cv2.COLOR_RGB2GRAY).astype(np.float32) / 255)[..., None]
+    colour = np.array([rng.uniform(40, 70), rng.uniform(40, 60), rng.uniform(140, 170)])
+    out = np.array([232, 232, 228.0]) * (1 - ink) + colour * ink
+    out = cv2.GaussianBlur(out, (0, 0), rng.uniform(0.6, 1.0))
+    return np.asarray(out).clip(0, 255).astype(np.uint8), 300
+
+
 HARMS: dict[str, Harm] = {
     f.__name__: f
     for f in (
@@ -780,7 +790,8 @@ HARMS: dict[str, Harm] = {
         too_close,
         window_glare,
         folded_in_four,
-        dot_matrix,  # new kinds go last: a kind's pages depend on its place in this list
+        dot_matrix,
+        carbon_copy,  # new kinds go last: a kind's pages depend on its place in this list
     )
 }
 TWICE = {"two_copies"}

@@ -88,8 +88,8 @@ class QualityOptions:
     reject_below_dpi: int = 80
     """Below this, 11-13 pt print is some 7 px high and reading breaks down: eight clean
     pages brought down to 70 dpi read at a median CER of 0.023, the worst at 0.67; at 80 dpi
-    0.006 and 0.064; at 85, 0.006 and 0.041. A page photo sent over a messenger (1280 px,
-    about 95 dpi) reads at 0.015 with every ID: 100 dpi rejected it."""
+    0.006 and 0.064; at 85, 0.006 and 0.041. Six page photos as a messenger sends them (1280
+    px, about 95 dpi) read at a median of 0.015 with every ID: 100 dpi rejected them."""
     warn_below_dpi: int = 200
     """Decree 30/2020 asks for at least 200 dpi."""
     reject_sharpness: float = 0.006

@@ -3,8 +3,8 @@
 Forms, receipts and older certificates are still printed on impact printers (the counter's
 Epson LQ), and a worn ribbon or a draft mode leaves every stroke a chain of separate grey
 dots. The eye joins them; Tesseract's threshold keeps the dots and the gaps between them, and
-reads broken letters (CER 0.43 on such a page read as it is, against 0.001 on its clean
-print).
+reads broken letters (CER 0.43 on such a page by plain Tesseract, 0.25 prepared without this
+stage).
 
 The dots lie on the print head's grid, so inside the strokes the print repeats every dot
 pitch (2-6 px at 300 dpi) across and down the page: the strokes' own ink, correlated with
@@ -32,9 +32,8 @@ PITCHES = range(2, 7)
 prints solid strokes."""
 MIN_LATTICE = 0.1
 """How far the strokes' self-correlation must rise again at the pitch, along both axes:
-0.18-0.67 on dot-matrix pages; on none of 351 benchmark pages of every other kind (scans,
-photos, dithered, halftone and screen-photographed pages among them) above 0.03 along both
-(a horizontal shake rose 0.10 along one axis only, measured on whole pages)."""
+0.18-0.67 on dot-matrix pages; on none of 342 benchmark pages of every other kind (scans,
+photos, dithered, halftone and screen-photographed pages among them) above 0.03 along both."""
 MIN_ONE_AXIS = 0.3
 """... or this far along one axis alone: where the dots are as wide as their pitch, they
 touch across a one-dot stroke and part only along it (a 9-pin head's column of dots down a

@@ -387,7 +387,7 @@ def find_page(
             running = _running_out(levels, paper)
             edges = sum(v is not None and i not in running for i, v in enumerate(levels))
             if any(cut) and (edges < 2 or (share < CUT_SHARE and not is_small)):
-                continue  # paper the frame cuts is a page only with two edges of it in view
+                continue  # paper the frame cuts: two edges of it in view, most of the photo
             if support > best.get(is_small, (0.0,))[0]:
                 if running:
                     quad = _push_out(grey, quad, running, paper)

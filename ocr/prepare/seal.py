@@ -215,7 +215,7 @@ def suppress_seals(rgb: np.ndarray, dpi: int) -> SealResult:
 def _printed_blue(sample: np.ndarray, blue_map: np.ndarray, blue_min: int) -> bool:
     """Whether most of the ink on the page (``sample``, a strided copy) is blue: then the
     print is, and lightening its "stamps" (blocks of its own text) took the letters' marks
-    (CER 0.021 against 0.008 on a form set's blue copy)."""
+    (CER 0.074 against 0.000 on a carbon copy)."""
     lum = cv2.cvtColor(sample, cv2.COLOR_RGB2GRAY).astype(np.float32)
     ink = lum < 0.7 * float(np.percentile(lum, 90))
     return bool(ink.any()) and float((blue_map[ink] > blue_min).mean()) >= PRINTED_BLUE

@@ -30,6 +30,7 @@ from tests.utils.scans import (
     id_card_on_glass,
     id_card_photo,
     id_card_scan,
+    papers_on_desk,
 )
 from tests.utils.text import cer
 
@@ -153,15 +154,8 @@ def messenger_photo(long_side: int = 1280) -> np.ndarray:
     """A phone photo of the page on a desk as a messenger sends it: ``long_side`` px high
     (1280: the page about 95 dpi), JPEG quality 70."""
     page = np.asarray(render_master(7, "giay_khai_sinh").image.convert("RGB"))
-    h, w = page.shape[:2]
-    desk = np.random.default_rng(5).normal((120, 100, 80), 12, (4000, 3000, 3))
-    desk = cv2.GaussianBlur(desk.clip(0, 255).astype(np.uint8), (0, 0), 3)
     corners = np.array([[270, 260], [2740, 300], [2700, 3760], [240, 3740]], np.float32)
-    src = np.array([[0, 0], [w, 0], [w, h], [0, h]], np.float32)
-    hmat = cv2.getPerspectiveTransform(src, corners)
-    seen = cv2.warpPerspective(page, hmat, (3000, 4000))
-    inside = cv2.warpPerspective(np.full((h, w), 255, np.uint8), hmat, (3000, 4000)) > 128
-    desk[inside] = seen[inside]
+    desk = papers_on_desk([(page, corners)], size=(3000, 4000), seed=5)
     small = cv2.resize(desk, (long_side * 3 // 4, long_side), interpolation=cv2.INTER_AREA)
     _, buf = cv2.imencode(".jpg", small, [cv2.IMWRITE_JPEG_QUALITY, 70])
     return cv2.imdecode(buf, cv2.IMREAD_UNCHANGED)

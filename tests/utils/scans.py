@@ -113,15 +113,25 @@ def id_card_photo(seed: int = 9500) -> np.ndarray:
 def cards_on_desk(cards: list[tuple[int, np.ndarray]], seed: int = 9500) -> np.ndarray:
     """A 4000 x 3000 photo of card fronts (seed, corners clockwise from top left) on a
     brown desk with a grain (RGB)."""
-    grain = np.random.default_rng(seed).normal(0, 12, (75, 100, 1))
-    out = cv2.resize(grain + (105, 80, 55), (4000, 3000), interpolation=cv2.INTER_CUBIC)
-    for card_seed, corners in cards:
-        card = id_card_scan(card_seed)
-        h, w = card.shape[:2]
+    return papers_on_desk([(id_card_scan(s), corners) for s, corners in cards], seed=seed)
+
+
+def papers_on_desk(
+    papers: list[tuple[np.ndarray, np.ndarray]],
+    size: tuple[int, int] = (4000, 3000),
+    seed: int = 9500,
+) -> np.ndarray:
+    """A photo ``size`` (width, height) px of papers (RGB image, corners clockwise from top
+    left) on a brown desk with a grain (RGB)."""
+    width, height = size
+    grain = np.random.default_rng(seed).normal(0, 12, (height // 40, width // 40, 1))
+    out = cv2.resize(grain + (105, 80, 55), size, interpolation=cv2.INTER_CUBIC)
+    for paper, corners in papers:
+        h, w = paper.shape[:2]
         src = np.array([[0, 0], [w, 0], [w, h], [0, h]], np.float32)
         hmat = cv2.getPerspectiveTransform(src, corners.astype(np.float32))
-        laid = cv2.warpPerspective(card, hmat, (4000, 3000))
-        inside = cv2.warpPerspective(np.full((h, w), 255, np.uint8), hmat, (4000, 3000)) > 127
+        laid = cv2.warpPerspective(paper, hmat, size)
+        inside = cv2.warpPerspective(np.full((h, w), 255, np.uint8), hmat, size) > 127
         out = np.where(inside[..., None], laid, out)
     return np.clip(out, 0, 255).astype(np.uint8)
 

@@ -421,7 +421,10 @@ def _denoise(run: _Run, options: PrepareOptions) -> tuple[bool, dict[str, Any]]:
         return False, {"reason": "disabled"}
     res = denoise(run.image, options.noise_sigma, options.speck_density)
     run.image = res.grey
-    return res.applied, {"sigma": res.sigma, "kernel": res.kernel, "specks": round(res.specks, 2)}
+    params = {"sigma": res.sigma, "kernel": res.kernel, "specks": round(res.specks, 2)}
+    if not res.kernel:
+        params["loose"] = round(res.loose, 2)
+    return res.applied, params
 
 
 def _streaks(run: _Run, options: PrepareOptions) -> tuple[bool, dict[str, Any]]:

@@ -143,6 +143,26 @@ def speck_density(grey: np.ndarray) -> float:
     return 1000.0 * float(np.count_nonzero(isolated)) / max(1, isolated.size)
 
 
+LOOSE_PX = 6
+"""Most pixels of a loose speck: toner scattered by a worn printer, 2 x 2 at 300 dpi. A full
+stop in body text is some 4 x 4; an i's dot is as big, and close to its stem."""
+LOOSE_REACH = 11
+"""Window (pixels) round a loose speck in which nothing else is dark."""
+
+
+def loose_specks(grey: np.ndarray) -> np.ndarray:
+    """Mask of the dark specks of at most ``LOOSE_PX`` pixels with nothing else dark within
+    ``LOOSE_REACH // 2`` pixels of them: no letter, accent or full stop (each near a letter,
+    or bigger), but Tesseract reads them as full stops and commas, or as accents on the
+    letters next to them."""
+    paper = float(np.percentile(grey[::4, ::4], 90))
+    dark = (grey < 0.6 * paper).astype(np.uint8)
+    near = cv2.boxFilter(dark, cv2.CV_16U, (7, 7), normalize=False)
+    reach = cv2.boxFilter(dark, cv2.CV_16U, (LOOSE_REACH, LOOSE_REACH), normalize=False)
+    # All of the speck lies within the 7 x 7 window, and the larger one holds nothing more.
+    return (dark == 1) & (near <= LOOSE_PX) & (reach == near)
+
+
 FLAT_MIN = 0.25
 """Share of a page's pixels that must look flat for its noise to be judged on them alone."""
 

@@ -22,9 +22,11 @@ dull grey scan with dust, a hand's shadow, and coffee rings; and last an inkjet'
 bands across the print, a negative (white on black) and a mirrored selfie-camera photo,
 found by two more such checks, and a dithered one-bit scan and glare on a plastic sleeve,
 found by a fourth, and a photo taken so close that a corner of the page runs out of it and
-a window's reflection fading down from the page's head, found by a fifth. Same metrics as
-``ocr_quality`` (CER on NFC, whitespace-collapsed text; exact 12-digit ID), per kind, with
-the gate's verdicts, and sohoa's CER against Tesseract's last.
+a window's reflection fading down from the page's head, found by a fifth; a flat scan of a
+paper folded in four, a dot-matrix print and a carbon copy, found by a sixth, and a worn
+laser printer's toner-saving print strewn with loose specks, found by a seventh. Same
+metrics as ``ocr_quality`` (CER on NFC, whitespace-collapsed text; exact 12-digit ID), per
+kind, with the gate's verdicts, and sohoa's CER against Tesseract's last.
 """
 
 from __future__ import annotations
@@ -745,6 +747,18 @@ def carbon_copy(img: np.ndarray, rng: random.Random) -> tuple[np.ndarray, int]:
     return np.asarray(out).clip(0, 255).astype(np.uint8), 300
 
 
+def toner_saving(img: np.ndarray, rng: random.Random) -> tuple[np.ndarray, int]:
+    """A worn laser printer in its toner-saving mode: print 45-60 % strong and a pixel
+    thinner, the toner uneven, and loose specks of it (2 x 2 px, grey) over the paper."""
+    thin = cv2.dilate(img, np.ones((2, 2), np.uint8)).astype(np.float32)
+    n = _noise_rng(rng)
+    strength = rng.uniform(0.45, 0.6) * n.uniform(0.85, 1.1, img.shape[:2])[..., None]
+    out = 255 - (255 - thin) * strength
+    specks = cv2.dilate((n.random(img.shape[:2]) < 0.0004).astype(np.uint8), np.ones((2, 2)))
+    out[specks.astype(bool)] = np.minimum(out[specks.astype(bool)], rng.uniform(150, 200))
+    return out.clip(0, 255).astype(np.uint8), 300
+
+
 HARMS: dict[str, Harm] = {
     f.__name__: f
     for f in (
@@ -791,7 +805,8 @@ HARMS: dict[str, Harm] = {
         window_glare,
         folded_in_four,
         dot_matrix,
-        carbon_copy,  # new kinds go last: a kind's pages depend on its place in this list
+        carbon_copy,
+        toner_saving,  # new kinds go last: a kind's pages depend on its place in this list
     )
 }
 TWICE = {"two_copies"}

@@ -43,7 +43,7 @@ CER 0.30, against 0.02 with 3x3)."""
 LOOSE_MIN = 0.5
 """Pixels of loose specks per thousand above which they are painted out: pages printed by a
 worn printer measured 1.4; none of the benchmark's 342 pages that were not filtered more
-than 0.21 (print's own fragments, JPEG blocks)."""
+than 0.14 (print's own fragments, JPEG blocks)."""
 
 
 def denoise(grey: np.ndarray, threshold: float, speck_threshold: float = 1.0) -> DenoiseResult:

@@ -155,8 +155,14 @@ def loose_specks(grey: np.ndarray) -> np.ndarray:
     ``LOOSE_REACH // 2`` pixels of them: no letter, accent or full stop (each near a letter,
     or bigger), but Tesseract reads them as full stops and commas, or as accents on the
     letters next to them."""
-    paper = float(np.percentile(grey[::4, ::4], 90))
-    dark = (grey < 0.6 * paper).astype(np.uint8)
+    sample = np.ascontiguousarray(grey[::4, ::4])
+    paper = float(np.percentile(sample, 90))
+    # Dark as Tesseract's own (Otsu) threshold sees it: half way from the paper to the print,
+    # so specks as pale as a toner-saving print's count too.
+    otsu, _ = cv2.threshold(sample, 0, 255, cv2.THRESH_BINARY + cv2.THRESH_OTSU)
+    print_ = sample[sample < otsu]
+    ink = float(np.median(print_)) if print_.size else 0.0
+    dark = (grey < (paper + ink) / 2).astype(np.uint8)
     near = cv2.boxFilter(dark, cv2.CV_16U, (7, 7), normalize=False)
     reach = cv2.boxFilter(dark, cv2.CV_16U, (LOOSE_REACH, LOOSE_REACH), normalize=False)
     # All of the speck lies within the 7 x 7 window, and the larger one holds nothing more.

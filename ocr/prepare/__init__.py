@@ -14,7 +14,8 @@
 8. ``invert``        turn over dark bands printed with light letters (title bars)
 9. ``light``         divide out shadows and uneven light, darken faint print
 10. ``glare``        bring back the print paled by a glare's veil (a plastic sleeve, a lamp)
-11. ``denoise``      a 3x3 median where there is grain or dust
+11. ``denoise``      a 3x3 median where there is grain or dust; loose toner specks painted
+                     out one by one where a worn printer strewed them
 12. ``streaks``      redraw a scanner's streaks down the page from the paper beside them
 13. ``deskew``       straighten the text lines (up to +-45 degrees)
 14. ``orientation``  quarter turns: sideways or upside-down pages

@@ -157,8 +157,8 @@ def loose_specks(grey: np.ndarray) -> np.ndarray:
     letters next to them."""
     sample = np.ascontiguousarray(grey[::4, ::4])
     paper = float(np.percentile(sample, 90))
-    # Dark as Tesseract's own (Otsu) threshold sees it: half way from the paper to the print,
-    # so specks as pale as a toner-saving print's count too.
+    # Dark by the page's own print, as Tesseract's (Otsu) threshold sees it: half way from
+    # the paper to the print's median, so specks as pale as a toner-saving print count too.
     otsu, _ = cv2.threshold(sample, 0, 255, cv2.THRESH_BINARY + cv2.THRESH_OTSU)
     print_ = sample[sample < otsu]
     ink = float(np.median(print_)) if print_.size else 0.0
